@@ -1,0 +1,375 @@
+"""The `landscape` command: options in, a query and a renderer called, exit codes out.
+
+No filtering or formatting lives here. Every error reaches `LandscapeGroup.main`, the one edge
+that turns it into a single line on stderr and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__, query, views
+from .catalog import Catalog, load, user_paths
+from .errors import ExitCode, LandscapeError, NotFoundError
+from .render import Format, Listing, emit
+from .render.safe import inert, json_dumps
+
+# Typer vendors Click; its exceptions share this base, which we reach without importing Click.
+_ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+_state = {"debug": bool(os.environ.get("LANDSCAPE_DEBUG"))}
+
+
+def error_line(message: str) -> None:
+    sys.stderr.write("landscape: error: " + inert(message) + "\n")
+
+
+def note(message: str) -> None:
+    sys.stderr.write("landscape: " + inert(message) + "\n")
+
+
+class LandscapeGroup(TyperGroup):
+    """Runs the app and turns every failure into one line and an exit code, never a traceback."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "landscape", complete_var=complete_var, standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) else 0
+            sys.stdout.flush()
+        except LandscapeError as exc:
+            error_line(str(exc))
+            code = exc.exit_code
+        except _ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None and exc.exit_code == 2 else ""
+            error_line(exc.format_message().replace("\n", " ") + hint)  # type: ignore[attr-defined]
+            code = exc.exit_code  # type: ignore[attr-defined]
+        except (KeyboardInterrupt, typer.Abort):
+            sys.stderr.write("\n")
+            code = ExitCode.INTERRUPTED
+        except BrokenPipeError:
+            code = _pipe_closed()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0
+        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+            if _state["debug"]:
+                traceback.print_exc()
+            error_line(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+            code = ExitCode.INTERNAL
+        if standalone_mode:
+            sys.exit(int(code))
+        return int(code)
+
+
+def _pipe_closed() -> int:
+    """The reader went away (`| head -1`): stop quietly, and let nothing flush to the dead pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return ExitCode.BROKEN_PIPE
+
+
+app = typer.Typer(
+    cls=LandscapeGroup,
+    name="landscape",
+    help="Explore the AI model landscape: who released which model, when, how open, how big.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"landscape {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+) -> None:
+    """Explore the AI model landscape: who released which model, when, how open, how big."""
+    _state["debug"] = _state["debug"] or debug
+
+
+# --- shared options ---------------------------------------------------------------------------
+
+DataOpt = Annotated[
+    list[str] | None,
+    typer.Option("--data", "-d", help="Extra TOML file or directory merged over the bundled data (repeatable; also LANDSCAPE_DATA).", rich_help_panel="Data"),
+]
+NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Use only --data / LANDSCAPE_DATA, not the bundled dataset.", rich_help_panel="Data")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Output format.", rich_help_panel="Output")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.", rich_help_panel="Output")]
+ColumnsOpt = Annotated[str | None, typer.Option("--columns", "-c", help="Comma-separated fields to show (any format).", rich_help_panel="Output")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.", rich_help_panel="Filters")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="On or before this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.", rich_help_panel="Filters")]
+OrgOpt = Annotated[list[str] | None, typer.Option("--org", "-o", help="Organisation id or alias (repeatable: any of them).", rich_help_panel="Filters")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="At most N rows.", rich_help_panel="Sorting")]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort order.", rich_help_panel="Sorting")]
+
+
+def _catalog(data: list[str] | None, no_bundled: bool) -> Catalog:
+    paths = user_paths(data or ())
+    if no_bundled and not paths:
+        raise LandscapeError("--no-bundled needs --data PATH or LANDSCAPE_DATA", field="--no-bundled")
+    return load(paths, bundled=not no_bundled)
+
+
+def _format(fmt: Format, as_json: bool) -> Format:
+    return Format.JSON if as_json else fmt
+
+
+def _columns(columns: str | None) -> list[str]:
+    return [c.strip() for c in columns.split(",") if c.strip()] if columns else []
+
+
+def _emit(listing: Listing, fmt: Format, columns: str | None, what: str) -> None:
+    """Print a listing; nothing matched is exit 1, with `[]` in JSON and a line on stderr."""
+    if listing.records or fmt is not Format.TABLE:
+        emit(listing, fmt, _columns(columns))
+    if not listing.records:
+        if fmt is Format.TABLE:
+            note(f"no {what} match")
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+def _complete_sort(incomplete: str) -> list[str]:
+    return [f for f in query.MODEL_FIELDS if f.startswith(incomplete)]
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+@app.command()
+def models(
+    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only models whose weights are downloadable (access open-*).", rich_help_panel="Filters")] = False,
+    closed: Annotated[bool, typer.Option("--closed", help="Only models without downloadable weights.", rich_help_panel="Filters")] = False,
+    open_source: Annotated[bool, typer.Option("--open-source", help="Only models meeting OSI's Open Source AI Definition (approximated; see docs/data.md).", rich_help_panel="Filters")] = False,
+    org: OrgOpt = None,
+    country: Annotated[list[str] | None, typer.Option("--country", help="Organisation country, ISO 3166 alpha-2 (repeatable).", rich_help_panel="Filters")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    license: Annotated[str | None, typer.Option("--license", help="Licence id, name or SPDX id containing TEXT.", rich_help_panel="Filters")] = None,
+    license_allows: Annotated[str | None, typer.Option("--license-allows", help="What the licence permits: commercial.", rich_help_panel="Filters")] = None,
+    arch: Annotated[str | None, typer.Option("--arch", help="dense or moe.", rich_help_panel="Filters")] = None,
+    min_params: Annotated[float | None, typer.Option("--min-params", min=0, help="At least this many billion parameters (total).", rich_help_panel="Filters")] = None,
+    max_params: Annotated[float | None, typer.Option("--max-params", min=0, help="At most this many billion parameters (total).", rich_help_panel="Filters")] = None,
+    modality: Annotated[str | None, typer.Option("--modality", help="Input or output modality: text, image, audio, video, code, ...", rich_help_panel="Filters")] = None,
+    family: Annotated[str | None, typer.Option("--family", help="Model family id, e.g. llama-2.", rich_help_panel="Filters")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Text in the name, id, aliases, family or notes.", rich_help_panel="Filters")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="Sort by any field.", autocompletion=_complete_sort, rich_help_panel="Sorting")] = "release_date",
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    columns: ColumnsOpt = None,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """List models, filtered and sorted. Filters combine with AND."""
+    if open_weights and closed:
+        raise LandscapeError("--open-weights and --closed exclude each other; use neither for all models", field="--closed")
+    catalog = _catalog(data, no_bundled)
+    q = query.ModelQuery(
+        open_weights=True if open_weights else (False if closed else None),
+        open_source=open_source,
+        orgs=tuple(org or ()),
+        countries=tuple(country or ()),
+        since=since,
+        until=until,
+        license=license,
+        license_allows=license_allows,
+        arch=arch,
+        min_params=min_params,
+        max_params=max_params,
+        modality=modality,
+        family=family,
+        search=search,
+        sort=sort,
+        reverse=reverse,
+        limit=limit,
+    )
+    _emit(views.models_listing(query.select_models(catalog, q)), _format(fmt, as_json), columns, "models")
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event or software id or alias (case-insensitive).")],
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Everything known about one model (or organisation, event, software), with its sources."""
+    catalog = _catalog(data, no_bundled)
+    section, record = catalog.find(ident)
+    fmt = _format(fmt, as_json)
+    obj = views.record_object(catalog, section, record)
+    if fmt is Format.JSON:
+        sys.stdout.write(json_dumps(obj) + "\n")
+        return
+    if fmt is not Format.TABLE:
+        # Flat formats: one row of the record, the same shape as a listing row.
+        emit(Listing([obj], list(obj)), fmt)
+        return
+    from .render import table
+
+    if section == "models":
+        table.print_pairs(f"{record.name} ({record.id})", views.model_pairs(catalog, record))
+        table.print_section("Openness", views.openness_rows(record), ["component", "grade", "evidence", "note"])
+        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
+        derived = query.derived_models(catalog, record.id)
+        table.print_section("Derived models", [[m.id, m.name, m.release_date] for m in derived], ["id", "name", "release_date"])
+        table.print_section("Sources", [[s] for s in record.sources], ["url"])
+    elif section == "organizations":
+        table.print_pairs(f"{record.name} ({record.id})", views.organization_pairs(catalog, record))
+        mine = query.sort_records([m for m in catalog.models.values() if m.organization == record.id], "release_date")
+        if mine:
+            emit(views.models_listing(mine), Format.TABLE)
+        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
+    elif section == "events":
+        table.print_pairs(f"{record.title} ({record.id})", views.event_pairs(catalog, record))
+    else:
+        table.print_pairs(f"{record.name} ({record.id})", views.generic_pairs(catalog, section, record))
+        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
+
+
+@app.command()
+def compare(
+    ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more model ids or aliases.")],
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    only_differences: Annotated[bool, typer.Option("--diff", help="Show only the fields that differ.")] = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Models side by side: one column per model, one row per field; differing fields marked *."""
+    if len(ids) < 2:
+        raise LandscapeError("compare needs at least two model ids", field="ID")
+    catalog = _catalog(data, no_bundled)
+    models_ = [catalog.find_model(i) for i in ids]
+    records = [views.record_object(catalog, "models", m) for m in models_]
+    fields = views.compare_fields()
+    differing = query.differing_fields([{f: r.get(f) for f in fields} for r in records])
+    if only_differences:
+        fields = [f for f in fields if f in differing]
+    fmt = _format(fmt, as_json)
+    if fmt is Format.JSON:
+        sys.stdout.write(json_dumps({"models": records, "differing_fields": differing}) + "\n")
+    elif fmt is Format.TABLE:
+        from .render.table import print_compare
+
+        print_compare(records, fields, differing)
+    else:
+        rows = [{"field": f, **{r["id"]: r.get(f) for r in records}, "differs": f in differing} for f in fields]
+        emit(Listing(rows, ["field", *(r["id"] for r in records), "differs"]), fmt)
+
+
+@app.command()
+def timeline(
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Entry kind (repeatable): model, software, or an event kind such as regulation, leak, open-sourcing.", rich_help_panel="Filters")] = None,
+    org: OrgOpt = None,
+    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only open-weights releases and events that opened weights.", rich_help_panel="Filters")] = False,
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    columns: ColumnsOpt = None,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Model releases, software releases and events in date order, grouped by year."""
+    catalog = _catalog(data, no_bundled)
+    entries = query.timeline(
+        catalog,
+        since=since,
+        until=until,
+        kinds=kind or (),
+        orgs=org or (),
+        open_weights=True if open_weights else None,
+        reverse=reverse,
+        limit=limit,
+    )
+    _emit(views.timeline_listing(entries), _format(fmt, as_json), columns, "timeline entries")
+
+
+@app.command()
+def orgs(
+    country: Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2 country (repeatable).", rich_help_panel="Filters")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="company, lab, non-profit, academic, government or community.", rich_help_panel="Filters")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Text in the id, name or aliases.", rich_help_panel="Filters")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="Sort by any column, e.g. models or open_weights.", rich_help_panel="Sorting")] = "id",
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    columns: ColumnsOpt = None,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Organisations with country, kind, founding date and counts of open-weights and closed models."""
+    catalog = _catalog(data, no_bundled)
+    summaries = query.organizations(catalog, countries=country or (), kind=kind, search=search, sort=sort, reverse=reverse, limit=limit)
+    _emit(views.orgs_listing(summaries), _format(fmt, as_json), columns, "organizations")
+
+
+@app.command()
+def info(
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """The dataset's as-of date, record counts and where the data was read from."""
+    catalog = _catalog(data, no_bundled)
+    open_count = sum(m.open_weights for m in catalog.models.values())
+    obj = {
+        "as_of": catalog.as_of(),
+        "models": len(catalog.models),
+        "open_weights_models": open_count,
+        "closed_models": len(catalog.models) - open_count,
+        "organizations": len(catalog.organizations),
+        "events": len(catalog.events),
+        "software": len(catalog.software),
+        "licenses": len(catalog.licenses),
+        "data_paths": catalog.paths,
+        "version": __version__,
+    }
+    fmt = _format(fmt, as_json)
+    if fmt is Format.JSON:
+        sys.stdout.write(json_dumps(obj) + "\n")
+    elif fmt is Format.TABLE:
+        from .render.table import print_pairs
+
+        print_pairs("landscape dataset", list(obj.items()))
+    else:
+        emit(Listing([obj], list(obj)), fmt)
+
+
+def run() -> None:
+    """Console-script entry: die quietly on SIGPIPE like other Unix filters, then run the app."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+
+
+__all__ = ["app", "run", "NotFoundError"]

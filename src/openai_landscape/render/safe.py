@@ -1,0 +1,33 @@
+"""Data is never markup or terminal control: make strings inert before they reach a terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# DEL, C1 controls, and the Unicode marks that reorder or hide text (bidi overrides and
+# isolates, directional marks, zero-width characters, line/paragraph separators, BOM).
+_INVISIBLE = "\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+#: Everything unsafe except newline and tab: for multi-line text such as notes.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_INVISIBLE}]")
+#: Everything unsafe, newline and tab included: for one-line cells.
+_UNSAFE_ONE_LINE = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
+#: What json.dumps leaves raw inside strings (it already escapes C0 controls).
+_JSON_RAW = re.compile(f"[{_INVISIBLE}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(value: str, *, keep_newlines: bool = False) -> str:
+    """Show control characters as visible escapes (`\\x1b`, `\\u202e`) instead of obeying them."""
+    return (_UNSAFE if keep_newlines else _UNSAFE_ONE_LINE).sub(_escape, value)
+
+
+def json_dumps(value: Any, *, indent: int | None = 2) -> str:
+    """JSON with every control or reordering character escaped, other non-ASCII text kept readable."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
