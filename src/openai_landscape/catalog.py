@@ -510,7 +510,7 @@ def _base_model_cycles(catalog: Catalog, raws: dict[tuple[str, str], RawRecord])
 
 
 def _norm_name(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", name.casefold())
+    return re.sub(r"[^0-9a-z]+", "", name.casefold().replace("+", "plus"))
 
 
 def _duplicate_models(catalog: Catalog, raws: dict[tuple[str, str], RawRecord]) -> list[DataError]:

@@ -6,9 +6,13 @@ that turns it into a single line on stderr and a documented exit code.
 
 from __future__ import annotations
 
+import inspect
+import io
 import os
 import sys
 import traceback
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -152,8 +156,7 @@ def _complete_sort(incomplete: str) -> list[str]:
 # --- commands ---------------------------------------------------------------------------------
 
 
-@app.command()
-def models(
+def _model_filters(
     open_weights: Annotated[bool, typer.Option("--open-weights", help="Only models whose weights are downloadable (access open-*).", rich_help_panel="Filters")] = False,
     closed: Annotated[bool, typer.Option("--closed", help="Only models without downloadable weights.", rich_help_panel="Filters")] = False,
     open_source: Annotated[bool, typer.Option("--open-source", help="Only models meeting OSI's Open Source AI Definition (approximated; see docs/data.md).", rich_help_panel="Filters")] = False,
@@ -172,36 +175,41 @@ def models(
     sort: Annotated[str, typer.Option("--sort", help="Sort by any field.", autocompletion=_complete_sort, rich_help_panel="Sorting")] = "release_date",
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
-    fmt: FormatOpt = Format.TABLE,
-    as_json: JsonOpt = False,
-    columns: ColumnsOpt = None,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
-    """List models, filtered and sorted. Filters combine with AND."""
-    if open_weights and closed:
+    """The filter options `models` and `export` share; never called, only its signature is used."""
+
+
+def with_model_filters(command: Any) -> Any:
+    """Give a command the options of `_model_filters` after its own (one definition, two commands)."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    shared = list(inspect.signature(_model_filters, eval_str=True).parameters.values())
+    command.__signature__ = inspect.Signature([*shared, *own])
+    command.__annotations__ = {p.name: p.annotation for p in [*shared, *own]}
+    return command
+
+
+def _select(filters: dict[str, Any]) -> tuple[Catalog, list[Any]]:
+    if filters["open_weights"] and filters["closed"]:
         raise LandscapeError("--open-weights and --closed exclude each other; use neither for all models", field="--closed")
-    catalog = _catalog(data, no_bundled)
+    catalog = _catalog(filters["data"], filters["no_bundled"])
     q = query.ModelQuery(
-        open_weights=True if open_weights else (False if closed else None),
-        open_source=open_source,
-        orgs=tuple(org or ()),
-        countries=tuple(country or ()),
-        since=since,
-        until=until,
-        license=license,
-        license_allows=license_allows,
-        arch=arch,
-        min_params=min_params,
-        max_params=max_params,
-        modality=modality,
-        family=family,
-        search=search,
-        sort=sort,
-        reverse=reverse,
-        limit=limit,
+        open_weights=True if filters["open_weights"] else (False if filters["closed"] else None),
+        open_source=filters["open_source"],
+        orgs=tuple(filters["org"] or ()),
+        countries=tuple(filters["country"] or ()),
+        **{k: filters[k] for k in ("since", "until", "license", "license_allows", "arch", "min_params", "max_params", "modality", "family", "search", "sort", "reverse", "limit")},
     )
-    _emit(views.models_listing(query.select_models(catalog, q)), _format(fmt, as_json), columns, "models")
+    return catalog, query.select_models(catalog, q)
+
+
+@app.command()
+@with_model_filters
+def models(fmt: FormatOpt = Format.TABLE, as_json: JsonOpt = False, columns: ColumnsOpt = None, **filters: Any) -> None:
+    """List models, filtered and sorted. Filters combine with AND."""
+    _, selected = _select(filters)
+    _emit(views.models_listing(selected), _format(fmt, as_json), columns, "models")
 
 
 @app.command()
@@ -358,6 +366,93 @@ def info(
         print_pairs("landscape dataset", list(obj.items()))
     else:
         emit(Listing([obj], list(obj)), fmt)
+
+
+class ExportFormat(str, Enum):
+    TOML = "toml"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-O", help="Write to FILE (atomically) instead of stdout.", rich_help_panel="Output")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output FILE if it exists.", rich_help_panel="Output")]
+
+
+def _write(text: str, output: Path | None, force: bool, what: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .export import write_atomic
+
+    write_atomic(output, text, force=force)
+    note(f"wrote {what} to {output}")
+
+
+@app.command()
+@with_model_filters
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="toml (same layout as data/, loadable with --data), json, jsonl or csv.", rich_help_panel="Output")] = ExportFormat.TOML,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    references: Annotated[bool, typer.Option("--references/--models-only", help="TOML: include the organisations, licences and base models the models refer to, so the file loads on its own.", rich_help_panel="Output")] = True,
+    **filters: Any,
+) -> None:
+    """Export the models `models` would list (same filters) as TOML, JSON, JSONL or CSV."""
+    from .export import catalog_sections, to_toml
+
+    catalog, selected = _select(filters)
+    if not selected:
+        note("no models match; nothing exported")
+        raise typer.Exit(ExitCode.NOT_FOUND)
+    if fmt is ExportFormat.TOML:
+        text = to_toml(catalog_sections(catalog, [m.id for m in selected], closure=references))
+    else:
+        buf = io.StringIO()
+        emit(views.models_listing(selected), Format(fmt.value), out=buf)
+        text = buf.getvalue()
+    _write(text, output, force, f"{len(selected)} models")
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH...]", help="TOML files or directories (default: the bundled data and LANDSCAPE_DATA).")] = None,
+    as_json: JsonOpt = False,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Check data files against the schema and the cross-record rules; report every problem.
+
+    User files are checked together with the bundled data (so they may refer to bundled
+    organisations) unless --no-bundled. Exit 0 when clean, 1 when there are problems.
+    """
+    from .catalog import check
+
+    targets = list(paths or []) or user_paths(())
+    if no_bundled and not targets:
+        raise LandscapeError("--no-bundled needs at least one PATH", field="--no-bundled")
+    catalog, problems = check(targets, bundled=not no_bundled)
+    counts = {name: len(catalog.section(name)) for name in ("models", "organizations", "events", "software", "licenses")}
+    if as_json:
+        report = {"ok": not problems, "problems": [p.to_dict() for p in problems], "counts": counts, "paths": catalog.paths}
+        sys.stdout.write(json_dumps(report) + "\n")
+    else:
+        for p in problems:
+            sys.stdout.write(inert(str(p)) + "\n")
+        summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+        note(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else f"ok: {summary}")
+    if problems:
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[str, typer.Argument(help="file, model, organization, event, software or license.")] = "file",
+) -> None:
+    """Print the JSON Schema of a data file or one record type (from the Pydantic models)."""
+    from .schema import SCHEMA_KINDS, json_schema
+
+    kind = query.parse_choice(kind, SCHEMA_KINDS, "KIND")
+    sys.stdout.write(json_dumps(json_schema(kind)) + "\n")
 
 
 def run() -> None:

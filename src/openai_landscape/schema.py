@@ -292,3 +292,33 @@ def dump(record: BaseModel) -> dict[str, Any]:
     if isinstance(record, Model):
         data["open_weights"] = record.open_weights
     return data
+
+
+class DataFile(Record):
+    """The shape of one data file: any of the record arrays, plus an optional [dataset] table."""
+
+    model_config = ConfigDict(extra="forbid", title="landscape data file")
+
+    dataset: DatasetInfo | None = None
+    models: list[Model] = []
+    organizations: list[Organization] = []
+    events: list[Event] = []
+    software: list[Software] = []
+    licenses: list[License] = []
+
+
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {
+    "file": DataFile,
+    "model": Model,
+    "organization": Organization,
+    "event": Event,
+    "software": Software,
+    "license": License,
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) for one record type, or `file` for a whole data file."""
+    schema = SCHEMA_KINDS[kind].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

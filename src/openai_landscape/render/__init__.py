@@ -40,8 +40,8 @@ class Listing:
     droppable: list[str] = field(default_factory=list)
 
     def all_keys(self) -> list[str]:
-        keys = list(self.columns)
-        for r in self.records:
+        keys: list[str] = []
+        for r in [*self.records, dict.fromkeys(self.columns)]:
             for k in r:
                 if k not in keys:
                     keys.append(k)

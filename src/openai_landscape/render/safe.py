@@ -27,7 +27,15 @@ def inert(value: str, *, keep_newlines: bool = False) -> str:
     return (_UNSAFE if keep_newlines else _UNSAFE_ONE_LINE).sub(_escape, value)
 
 
+def escape_invisible(serialized: str) -> str:
+    """Escape, as `\\uXXXX`, what JSON and TOML serializers leave raw inside their strings.
+
+    Valid only on serializer output where these characters can occur only inside quoted
+    strings, which is the case for json.dumps and tomli_w (basic strings).
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", serialized)
+
+
 def json_dumps(value: Any, *, indent: int | None = 2) -> str:
     """JSON with every control or reordering character escaped, other non-ASCII text kept readable."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return escape_invisible(json.dumps(value, ensure_ascii=False, indent=indent))
