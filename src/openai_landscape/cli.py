@@ -42,6 +42,11 @@ class LandscapeGroup(TyperGroup):
     """Runs the app and turns every failure into one line and an exit code, never a traceback."""
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        if sys.stdout is None:  # started with stdout closed (`landscape ... >&-`)
+            error_line("cannot write to stdout: it is closed")
+            if standalone_mode:
+                sys.exit(ExitCode.USAGE)
+            return int(ExitCode.USAGE)
         try:
             rv = super().main(args=args, prog_name=prog_name or "landscape", complete_var=complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else 0
@@ -453,6 +458,62 @@ def schema_command(
 
     kind = query.parse_choice(kind, SCHEMA_KINDS, "KIND")
     sys.stdout.write(json_dumps(json_schema(kind)) + "\n")
+
+
+import_app = typer.Typer(help="Convert another source's data into landscape TOML (to stdout or --output).", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+ShowUnmappedOpt = Annotated[bool, typer.Option("--show-unmapped", help="List every value that could not be mapped (default: the first 10).")]
+
+
+def _import(report: Any, output: Path | None, force: bool, show_unmapped: bool, data: list[str] | None, no_bundled: bool) -> None:
+    """Drop what the data already has, write the rest as TOML, and account for everything on stderr."""
+    from .export import to_toml
+    from .importers import dedupe
+
+    paths = user_paths(data or ())
+    catalog = load(paths, bundled=not no_bundled) if (paths or not no_bundled) else Catalog()
+    report = dedupe(report, catalog)
+    counts = {k: len(v) for k, v in report.sections.items() if v}
+    if not report.sections.get("models"):
+        note(f"nothing new to import ({len(report.duplicates)} models already present)")
+        raise typer.Exit(ExitCode.NOT_FOUND)
+    _write(to_toml(report.sections), output, force, ", ".join(f"{n} {k}" for k, n in counts.items()))
+    note(f"{len(report.duplicates)} already present (not duplicated), {len(report.unmapped)} values not mapped")
+    shown = report.unmapped if show_unmapped else report.unmapped[:10]
+    for line in shown:
+        note(f"not mapped: {line}")
+    if len(shown) < len(report.unmapped):
+        note(f"... and {len(report.unmapped) - len(shown)} more (use --show-unmapped)")
+
+
+@import_app.command("models-dev")
+def import_models_dev(
+    path: Annotated[Path, typer.Argument(help="A local checkout of the models.dev repository.")],
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    show_unmapped: ShowUnmappedOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Import models.dev's per-lab and per-provider TOML files; models already present are skipped."""
+    from .importers.models_dev import read_models_dev
+
+    _import(read_models_dev(path), output, force, show_unmapped, data, no_bundled)
+
+
+@import_app.command("epoch")
+def import_epoch(
+    path: Annotated[Path, typer.Argument(help="Epoch AI's models CSV.")],
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    show_unmapped: ShowUnmappedOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Import Epoch AI's models CSV; models already present are skipped."""
+    from .importers.epoch import read_epoch_csv
+
+    _import(read_epoch_csv(path), output, force, show_unmapped, data, no_bundled)
 
 
 def run() -> None:
