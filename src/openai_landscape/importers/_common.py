@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..schema import SLUG, check_partial_date, date_bounds
+from pydantic import BaseModel
+
+from openai_landscape.schema import SLUG, check_partial_date, date_bounds
 
 SECTION_NAMES = ("models", "organizations", "licenses")
 
@@ -48,7 +50,8 @@ def norm(text: str) -> str:
 
 
 def unique_id(base: str, taken: set[str]) -> str:
-    """base, or base-2, base-3 ... whichever is free."""
+    """base, or base-2, base-3 ... whichever is free (ids stay within the 120-character limit)."""
+    base = base[:110].rstrip("-.")
     if base not in taken:
         return base
     n = 2
@@ -167,6 +170,10 @@ def access_for_license(license_id: str | None) -> str:
     return {"yes": "open-unrestricted", "no": "open-noncommercial"}.get(rec.get("commercial_use", ""), "open-restricted")
 
 
-def clean_record(data: dict[str, Any]) -> dict[str, Any]:
-    """Drop None values and empty lists, keeping the key order."""
-    return {k: v for k, v in data.items() if v is not None and v != []}
+def clean_record(data: dict[str, Any], kind: type[BaseModel] | None = None) -> dict[str, Any]:
+    """Drop None values and empty lists; with a record type, put the keys in its field order."""
+    out = {k: v for k, v in data.items() if v is not None and v != []}
+    if kind is not None:
+        order = {name: i for i, name in enumerate(kind.model_fields)}
+        out = dict(sorted(out.items(), key=lambda item: order.get(item[0], len(order))))
+    return out

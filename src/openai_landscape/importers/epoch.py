@@ -17,7 +17,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError
+from openai_landscape.errors import DataError
+from openai_landscape.schema import License, Model, Organization
+
 from ._common import (
     KNOWN_LICENSES,
     UNSPECIFIED_LICENSE_ID,
@@ -146,7 +148,7 @@ def read_epoch_csv(path: Path, *, today: dt.date | None = None) -> ImportReport:
     text = _read_text(path)
     if not text.strip():
         raise DataError("file is empty; expected Epoch AI's models CSV with a header row", file=name, line=1)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -211,7 +213,7 @@ def read_epoch_csv(path: Path, *, today: dt.date | None = None) -> ImportReport:
         seen[key] = mid
 
         oid = slugify(org_names[0], fallback="unknown-org")
-        org = orgs.setdefault(oid, {"id": oid, "name": org_names[0], "sources": [EPOCH_URL]})
+        org = orgs.setdefault(oid, {"id": oid, "name": org_names[0], "sources": [EPOCH_URL], "notes": "Imported from Epoch AI."})
         country_cell = get(row, "Country (of organization)")
         if country_cell and "country" not in org:
             countries = split_countries(country_cell)
@@ -260,12 +262,16 @@ def read_epoch_csv(path: Path, *, today: dt.date | None = None) -> ImportReport:
         notes.append(f"Imported from Epoch AI (Model accessibility: {access_cell}).")
         rec["notes"] = " ".join(notes)[:4000]
         rec["sources"] = [_first_url(get(row, "Link")) or _first_url(get(row, "Reference")) or EPOCH_URL]
-        models.append(clean_record(rec))
+        models.append(clean_record(rec, Model))
 
     for rec in models:  # model and organisation ids share one namespace
         if rec["id"] in orgs:
             new = unique_id(f"{rec['organization']}-{rec['id']}", ids | set(orgs))
             ids.add(new)
             rec["id"] = new
-    report.sections = {"models": models, "organizations": list(orgs.values()), "licenses": list(licenses.values())}
+    report.sections = {
+        "models": models,
+        "organizations": [clean_record(o, Organization) for o in orgs.values()],
+        "licenses": [clean_record(lic, License) for lic in licenses.values()],
+    }
     return report

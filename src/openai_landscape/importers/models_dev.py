@@ -22,8 +22,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from ..catalog import parse_toml, read_text
-from ..errors import DataError
+from openai_landscape.catalog import parse_toml, read_text
+from openai_landscape.errors import DataError
+from openai_landscape.schema import License, Model, Organization
+
 from ._common import (
     KNOWN_LICENSES,
     LICENSE_LOOKUP,
@@ -181,8 +183,8 @@ class _Reader:
                 rec["id"] = new
         self.report.sections = {
             "models": self.models,
-            "organizations": list(self.orgs.values()),
-            "licenses": list(self.licenses.values()),
+            "organizations": [clean_record(o, Organization) for o in self.orgs.values()],
+            "licenses": [clean_record(lic, License) for lic in self.licenses.values()],
         }
         return self.report
 
@@ -218,7 +220,8 @@ class _Reader:
             mid = unique_id(f"{org}-{mid}", self.ids)
         self.ids.add(mid)
         self.names[key] = mid
-        self.by_path.setdefault(path_id, mid)
+        if provider is None:  # base_model names files under models/ only
+            self.by_path.setdefault(path_id, mid)
 
         url = github_url(rel)
         notes: list[str] = []
@@ -267,8 +270,8 @@ class _Reader:
         if isinstance(description, str) and description.strip():
             notes.insert(0, description.strip().rstrip(".")[:1000] + ".")
         knowledge = doc.get("knowledge")
-        if isinstance(knowledge, str) and knowledge.strip():
-            notes.append(f"Knowledge cutoff {knowledge.strip()}.")
+        if isinstance(knowledge, (str, dt.date)) and str(knowledge).strip():
+            notes.append(f"Knowledge cutoff {str(knowledge).strip()}.")
         status = doc.get("status")
         if isinstance(status, str) and status.strip():
             notes.append(f"models.dev status: {status.strip()}.")
@@ -286,7 +289,7 @@ class _Reader:
                 if isinstance(wurl, str) and wurl.startswith(("https://", "http://")) and " " not in wurl and wurl not in sources:
                     sources.append(wurl)
         rec["sources"] = sources
-        self.models.append(clean_record(rec))
+        self.models.append(clean_record(rec, Model))
 
     def access(self, rel: str, doc: dict[str, Any], url: str) -> dict[str, Any]:
         open_weights = doc.get("open_weights")
