@@ -6,6 +6,7 @@ that turns it into a single line on stderr and a documented exit code.
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import io
 import os
@@ -13,16 +14,36 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, query, views
-from .catalog import Catalog, load, user_paths
+from . import __version__
 from .errors import ExitCode, LandscapeError, NotFoundError
 from .render import Format, Listing, emit
 from .render.safe import inert, json_dumps
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+
+def _lazy(name: str) -> Any:
+    """Import a module on first attribute use, so `--version` and `--help` skip Pydantic."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+query = _lazy("openai_landscape.query")
+views = _lazy("openai_landscape.views")
+catalog_mod = _lazy("openai_landscape.catalog")
 
 # Typer vendors Click; its exceptions share this base, which we reach without importing Click.
 _ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -130,10 +151,10 @@ ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the s
 
 
 def _catalog(data: list[str] | None, no_bundled: bool) -> Catalog:
-    paths = user_paths(data or ())
+    paths = catalog_mod.user_paths(data or ())
     if no_bundled and not paths:
         raise LandscapeError("--no-bundled needs --data PATH or LANDSCAPE_DATA", field="--no-bundled")
-    return load(paths, bundled=not no_bundled)
+    return catalog_mod.load(paths, bundled=not no_bundled)
 
 
 def _format(fmt: Format, as_json: bool) -> Format:
@@ -432,7 +453,7 @@ def validate(
     """
     from .catalog import check
 
-    targets = list(paths or []) or user_paths(())
+    targets = list(paths or []) or catalog_mod.user_paths(())
     if no_bundled and not targets:
         raise LandscapeError("--no-bundled needs at least one PATH", field="--no-bundled")
     catalog, problems = check(targets, bundled=not no_bundled)
@@ -470,8 +491,8 @@ def _import(report: Any, output: Path | None, force: bool, show_unmapped: bool, 
     from .export import to_toml
     from .importers import dedupe
 
-    paths = user_paths(data or ())
-    catalog = load(paths, bundled=not no_bundled) if (paths or not no_bundled) else Catalog()
+    paths = catalog_mod.user_paths(data or ())
+    catalog = catalog_mod.load(paths, bundled=not no_bundled) if (paths or not no_bundled) else catalog_mod.Catalog()
     report = dedupe(report, catalog)
     counts = {k: len(v) for k, v in report.sections.items() if v}
     if not report.sections.get("models"):
