@@ -94,7 +94,7 @@ def datasets(draw):
         access = draw(st.sampled_from(list(Access)))
         total = draw(st.none() | st.floats(0.1, 2000, allow_nan=False).map(lambda x: round(x, 2)))
         m = {
-            "id": f"m-{mid}", "name": draw(st.text(min_size=1, max_size=20).filter(str.strip)) + f" #{i}",
+            "id": f"m-{mid}", "name": f"{i:03d} " + draw(st.text(min_size=1, max_size=20)),
             "organization": draw(st.sampled_from(["o1", "o2"])), "access": access.value,
             "sources": ["https://example.org/" + mid],
         }
