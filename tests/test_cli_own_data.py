@@ -23,10 +23,7 @@ def test_validate_reports_every_problem_with_location(run, write_toml):
         '[[models]]\nid = "x1"\nname = "X1"\norganization = "acme"\naccess = "api"\nrelase_date = "2023"\nsources = ["https://e.org"]\n'
         '\n[[models]]\nid = "x2"\nname = "X2"\norganization = "nobody"\naccess = "api"\nsources = ["https://e.org"]\n',
     )
-    result = run("validate", str(path), "--data", str(MINI), "--no-bundled", mini=False, code=2)
-    # --data is not an option of validate: paths are arguments
-    assert "No such option: --data" in result.stderr
-    result = run("validate", str(MINI), str(path), "--no-bundled", mini=False, code=1)
+    result = run("validate", str(path), "--data", str(MINI), "--no-bundled", mini=False, code=1)
     assert result.stdout.splitlines() == [
         f"{path}:6: x1: relase_date: unknown field (did you mean release_date?)",
         f"{path}:12: x2: organization: unknown organization 'nobody'",

@@ -146,31 +146,30 @@ def data_files(path: Path) -> list[Path]:
     raise DataError("no such file or directory", file=str(path))
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refusing what cannot be data: huge, binary or not UTF-8."""
+def read_text(path: Path, *, expected: str = "a TOML file", max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file's text, refusing what cannot be data: huge, binary or not UTF-8 (a BOM is dropped)."""
     name = str(path)
     try:
+        if path.is_dir():
+            raise DataError(f"is a directory, expected {expected}", file=name)
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > max_bytes:
             raise DataError(
-                f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit",
+                f"file is {size // (1024 * 1024)} MiB, over the {max_bytes // (1024 * 1024)} MiB limit",
                 file=name,
             )
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError("is a directory, expected a TOML file", file=name) from None
+    except FileNotFoundError:
+        raise DataError("no such file or directory", file=name) from None
     except PermissionError:
         raise DataError("permission denied", file=name) from None
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror or exc}", file=name) from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(f"not UTF-8 text (byte {exc.start})", file=name, line=line) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")

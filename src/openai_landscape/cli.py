@@ -444,6 +444,7 @@ def export(
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH...]", help="TOML files or directories (default: the bundled data and LANDSCAPE_DATA).")] = None,
     as_json: JsonOpt = False,
+    data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
     """Check data files against the schema and the cross-record rules; report every problem.
@@ -453,7 +454,7 @@ def validate(
     """
     from .catalog import check
 
-    targets = list(paths or []) or catalog_mod.user_paths(())
+    targets = catalog_mod.user_paths(data or ()) + list(paths or [])
     if no_bundled and not targets:
         raise LandscapeError("--no-bundled needs at least one PATH", field="--no-bundled")
     catalog, problems = check(targets, bundled=not no_bundled)

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openai_landscape.catalog import read_text
 from openai_landscape.errors import DataError
 from openai_landscape.schema import License, Model, Organization
 
@@ -118,34 +119,12 @@ def _parameters(cell: str) -> tuple[float | None, str | None]:
     return round_billions(value), None
 
 
-def _read_text(path: Path) -> str:
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise DataError("is a directory, expected a CSV file", file=name)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError(f"file is {size // (1024 * 1024)} MiB, over the {MAX_BYTES // (1024 * 1024)} MiB limit", file=name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("no such file or directory", file=name) from None
-    except PermissionError:
-        raise DataError("permission denied", file=name) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", file=name) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(f"not UTF-8 text (byte {exc.start})", file=name, line=line) from None
-
-
 def read_epoch_csv(path: Path, *, today: dt.date | None = None) -> ImportReport:
     """Records from one of Epoch AI's AI models CSV downloads."""
     path = Path(path)
     name = str(path)
     label = path.name
-    text = _read_text(path)
+    text = read_text(path, expected="a CSV file", max_bytes=MAX_BYTES)
     if not text.strip():
         raise DataError("file is empty; expected Epoch AI's models CSV with a header row", file=name, line=1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
