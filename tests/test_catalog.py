@@ -174,3 +174,27 @@ def test_find_by_alias_and_suggestions():
     assert catalog.find_organization("Acme AI").id == "acme"
     with pytest.raises(NotFoundError, match="did you mean dragon-r"):
         catalog.find_model("dragon-rr")
+
+
+def test_unreadable_and_huge_files_are_located_problems(write_toml, monkeypatch):
+    import pathlib
+
+    from openai_landscape import catalog as catalog_module
+
+    path = write_toml("locked.toml", ORG)
+    real = pathlib.Path.read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    _, problems = check([path], bundled=False)
+    assert [str(p) for p in problems] == [f"{path}: permission denied"]
+    monkeypatch.setattr(pathlib.Path, "read_bytes", real)
+    monkeypatch.setattr(catalog_module, "MAX_FILE_BYTES", 10)
+    big = write_toml("big.toml", ORG)
+    problems = []
+    catalog_module.read_layer([big], problems)
+    assert len(problems) == 1 and "over the" in str(problems[0]) and str(big) in str(problems[0])

@@ -156,3 +156,7 @@ def test_table_shows_rows_within_columns(run):
     assert all(len(line) <= 100 for line in lines)
     assert any("dragon-r" in line and "671" in line for line in lines)
     assert "\x1b[" not in out
+
+
+def test_family_filter_is_case_insensitive(run):
+    assert ids(run.json("models", "--family", "BLEU")) == ["bleu-7b", "bleu-moe"]

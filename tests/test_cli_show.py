@@ -17,7 +17,7 @@ def test_show_matches_ids_case_insensitively_and_by_alias(run):
 def test_show_unknown_id_suggests_the_closest_and_exits_1(run):
     result = run("show", "acme-2-7b", code=1)
     assert result.stderr.strip() == (
-        "landscape: error: no model or organization or event or software with id or alias "
+        "landscape: error: no model, organization, event, software or license with id or alias "
         "'acme-2-7b' (did you mean acme-2-70b, acme-1-7b?)"
     )
     assert result.stdout == ""
@@ -134,3 +134,16 @@ def test_every_listing_takes_every_format(run):
             result = run(*command, "--format", fmt)
             assert result.stdout.strip(), (command, fmt)
         assert json.loads(run(*command, "--json").stdout)
+
+
+def test_show_licence_lists_its_terms_and_models(run):
+    data = run.json("show", "APACHE-2.0")
+    assert data["record_type"] == "license" and data["osi_approved"] is True
+    assert data["models"] == ["bleu-7b", "bleu-moe", "dragon-r"]
+    assert "Apache License 2.0" in run("show", "apache-2.0").stdout
+
+
+def test_orgs_kind_and_search_filters(run):
+    assert [r["id"] for r in run.json("orgs", "--kind", "lab")] == ["bleu"]
+    assert [r["id"] for r in run.json("orgs", "--search", "DRAGON")] == ["dragon"]
+    assert "--kind: 'labb' is not one of" in run("orgs", "--kind", "labb", code=2).stderr

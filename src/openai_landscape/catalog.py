@@ -109,7 +109,7 @@ class Catalog:
         hit = self._index.get(key)
         if hit and hit[0] in sections:
             return hit[0], self.section(hit[0])[hit[1]]
-        kinds = " or ".join(SINGULAR[s] for s in sections)
+        kinds = ", ".join(SINGULAR[s] for s in sections[:-1]) + (" or " if len(sections) > 1 else "") + SINGULAR[sections[-1]]
         candidates = {k: v for k, v in self._index.items() if v[0] in sections}
         close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)
         hint = ""
@@ -146,9 +146,10 @@ def data_files(path: Path) -> list[Path]:
     raise DataError("no such file or directory", file=str(path))
 
 
-def read_text(path: Path, *, expected: str = "a TOML file", max_bytes: int = MAX_FILE_BYTES) -> str:
+def read_text(path: Path, *, expected: str = "a TOML file", max_bytes: int | None = None) -> str:
     """The file's text, refusing what cannot be data: huge, binary or not UTF-8 (a BOM is dropped)."""
     name = str(path)
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         if path.is_dir():
             raise DataError(f"is a directory, expected {expected}", file=name)

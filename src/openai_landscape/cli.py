@@ -240,15 +240,15 @@ def models(fmt: FormatOpt = Format.TABLE, as_json: JsonOpt = False, columns: Col
 
 @app.command()
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event or software id or alias (case-insensitive).")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software or licence id or alias (case-insensitive).")],
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
-    """Everything known about one model (or organisation, event, software), with its sources."""
+    """Everything known about one model (or organisation, event, software, licence), with its sources."""
     catalog = _catalog(data, no_bundled)
-    section, record = catalog.find(ident)
+    section, record = catalog.find(ident, (*catalog_mod.SHARED_ID_SECTIONS, "licenses"))
     fmt = _format(fmt, as_json)
     obj = views.record_object(catalog, section, record)
     if fmt is Format.JSON:
@@ -278,6 +278,10 @@ def show(
     else:
         table.print_pairs(f"{record.name} ({record.id})", views.generic_pairs(catalog, section, record))
         table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
+        if section == "licenses":
+            users = query.sort_records([m for m in catalog.models.values() if m.license == record.id], "release_date")
+            if users:
+                emit(views.models_listing(users), Format.TABLE)
 
 
 @app.command()

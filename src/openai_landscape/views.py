@@ -53,8 +53,9 @@ def record_object(catalog: Catalog, section: str, record: Any) -> dict[str, Any]
         ]
     if section == "models":
         data["derived_models"] = [m.id for m in query.derived_models(catalog, record.id)]
-    if section == "organizations":
-        mine = [m for m in catalog.models.values() if m.organization == record.id]
+    if section in ("organizations", "licenses"):
+        key = "organization" if section == "organizations" else "license"
+        mine = [m for m in catalog.models.values() if getattr(m, key) == record.id]
         data["models"] = [m.id for m in query.sort_records(mine, "release_date")]
     return data
 
