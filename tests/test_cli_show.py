@@ -147,3 +147,9 @@ def test_orgs_kind_and_search_filters(run):
     assert [r["id"] for r in run.json("orgs", "--kind", "lab")] == ["bleu"]
     assert [r["id"] for r in run.json("orgs", "--search", "DRAGON")] == ["dragon"]
     assert "--kind: 'labb' is not one of" in run("orgs", "--kind", "labb", code=2).stderr
+
+
+def test_no_arguments_prints_help_and_no_error_line(run):
+    result = run(mini=False, code=2)
+    assert "Usage: landscape" in result.stdout
+    assert "error" not in result.stderr

@@ -78,7 +78,9 @@ class LandscapeGroup(TyperGroup):
         except _ClickException as exc:
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None and exc.exit_code == 2 else ""
-            error_line(exc.format_message().replace("\n", " ").replace("Value error, ", "") + hint)  # type: ignore[attr-defined]
+            message = exc.format_message().replace("\n", " ").replace("Value error, ", "")  # type: ignore[attr-defined]
+            if message.strip():  # empty for `landscape` alone, whose help is already printed
+                error_line(message + hint)
             code = exc.exit_code  # type: ignore[attr-defined]
         except (KeyboardInterrupt, typer.Abort):
             sys.stderr.write("\n")
