@@ -160,3 +160,12 @@ def test_table_shows_rows_within_columns(run):
 
 def test_family_filter_is_case_insensitive(run):
     assert ids(run.json("models", "--family", "BLEU")) == ["bleu-7b", "bleu-moe"]
+
+
+def test_narrow_terminal_drops_low_priority_columns_first(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("models").stdout
+    assert all(len(line) <= 60 for line in out.splitlines())
+    header = out.splitlines()[1]
+    assert "id" in header and "release_date" in header
+    assert "context_length" not in header and "active_params_b" not in header

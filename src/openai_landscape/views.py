@@ -22,7 +22,7 @@ MODEL_COLUMNS = [
     "active_params_b",
     "context_length",
 ]
-MODEL_DROPPABLE = ["context_length", "active_params_b", "architecture", "license", "name"]
+MODEL_DROPPABLE = ["context_length", "active_params_b", "architecture", "license", "name", "organization"]
 TIMELINE_COLUMNS = ["date", "kind", "id", "title", "organizations", "open_weights"]
 ORG_COLUMNS = list(query.ORG_FIELDS)
 

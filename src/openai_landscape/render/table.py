@@ -58,7 +58,8 @@ def print_listing(listing: Listing) -> None:
     table = Table(show_header=True, header_style="bold")
     for c in cols:
         numeric = c.endswith(("_b", "_length")) or c in ("models", "open_weights", "closed")
-        table.add_column(c, justify="right" if numeric else "left", overflow="fold")
+        keep_whole = c in ("id", "date", "release_date", "founded")
+        table.add_column(c, justify="right" if numeric else "left", overflow="fold", no_wrap=keep_whole)
     year = None
     for r in listing.records:
         if listing.group_by_year:
