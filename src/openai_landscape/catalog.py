@@ -124,9 +124,6 @@ class Catalog:
     def find_organization(self, ident: str) -> Organization:
         return self.find(ident, ("organizations",))[1]
 
-    def organization_of(self, model: Model) -> Organization | None:
-        return self.organizations.get(model.organization)
-
     def as_of(self) -> str | None:
         return self.info.as_of if self.info else None
 

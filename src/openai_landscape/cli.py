@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import ExitCode, LandscapeError, NotFoundError
+from .errors import ExitCode, LandscapeError
 from .render import Format, Listing, emit
 from .render.safe import inert, json_dumps
 
@@ -555,5 +555,3 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
 
-
-__all__ = ["app", "run", "NotFoundError"]

@@ -279,13 +279,6 @@ SECTIONS: dict[str, type[Record]] = {
     "licenses": License,
 }
 
-RecordType = Model | Organization | Event | Software | License
-
-
-def field_names(kind: type[BaseModel]) -> list[str]:
-    return list(kind.model_fields)
-
-
 def dump(record: BaseModel) -> dict[str, Any]:
     """JSON-ready dict: TOML field names in schema order, null for unknown."""
     data = record.model_dump(mode="json")
