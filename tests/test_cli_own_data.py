@@ -104,3 +104,21 @@ def test_docs_schema_files_are_in_sync():
     for kind in SCHEMA_KINDS:
         on_disk = json.loads((DOCS_SCHEMA / f"{kind}.schema.json").read_text())
         assert on_disk == json_schema(kind), f"regenerate docs/schema/{kind}.schema.json"
+
+
+def test_import_bad_inputs_are_one_line_errors(run, tmp_path):
+    missing = run("import", "epoch", str(tmp_path / "nope.csv"), "--no-bundled", mini=False, code=2)
+    assert missing.stderr.count("\n") == 1 and "nope.csv" in missing.stderr
+    not_repo = run("import", "models-dev", str(tmp_path), "--no-bundled", mini=False, code=2)
+    assert not_repo.stderr.count("\n") == 1 and str(tmp_path) in not_repo.stderr
+
+
+def test_import_writes_toml_that_validates_and_refuses_to_overwrite(run, tmp_path):
+    fixtures = Path(__file__).parent / "fixtures"
+    out = tmp_path / "epoch.toml"
+    result = run("import", "epoch", str(fixtures / "epoch" / "models.csv"), "--output", str(out), "--data", str(MINI), "--no-bundled", mini=False)
+    assert "already present" in result.stderr
+    assert "acme-2-70b" not in out.read_text()  # the fixture already has it: not duplicated
+    run("validate", str(MINI), str(out), "--no-bundled", mini=False)
+    again = run("import", "epoch", str(fixtures / "epoch" / "models.csv"), "--output", str(out), "--no-bundled", mini=False, code=2)
+    assert "already exists; use --force" in again.stderr

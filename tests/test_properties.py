@@ -181,3 +181,15 @@ def test_the_mini_fixture_obeys_the_same_algebra():
     n = len(query.select_models(catalog, query.ModelQuery(open_weights=True))) + len(
         query.select_models(catalog, query.ModelQuery(open_weights=False)))
     assert n == len(catalog.models)
+
+
+@settings(max_examples=max(20, FUZZ // 5), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600))
+def test_validate_command_never_prints_a_traceback(run, tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("cli") / "f.toml"
+    path.write_bytes(data)
+    result = run("validate", str(path), "--no-bundled", mini=False, code=None)
+    assert result.exit_code in (0, 1, 2)
+    assert "Traceback" not in result.stdout + result.stderr
+    for line in result.stdout.splitlines():
+        assert line.startswith(str(path)), line
