@@ -506,7 +506,8 @@ def _base_model_cycles(catalog: Catalog, raws: dict[tuple[str, str], RawRecord])
     return problems
 
 
-def _norm_name(name: str) -> str:
+def normalized_name(name: str) -> str:
+    """Letters and digits only, '+' kept as 'plus': 'Command R+' differs from 'Command R'."""
     return re.sub(r"[^0-9a-z]+", "", name.casefold().replace("+", "plus"))
 
 
@@ -515,7 +516,7 @@ def _duplicate_models(catalog: Catalog, raws: dict[tuple[str, str], RawRecord]) 
     problems = []
     names: dict[tuple[str, str], str] = {}
     for rid, m in catalog.models.items():
-        key = (m.organization, _norm_name(m.name))
+        key = (m.organization, normalized_name(m.name))
         if key in names:
             raw = raws[("models", rid)]
             file, line = raw.place("name")

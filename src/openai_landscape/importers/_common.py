@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import tomli as tomllib
 from pydantic import BaseModel
 
-from openai_landscape.schema import SLUG, check_partial_date, date_bounds
+from openai_landscape.catalog import bundled_data_dir, normalized_name, read_text
+from openai_landscape.export import record_table
+from openai_landscape.schema import SLUG, License, check_partial_date, date_bounds
 
 SECTION_NAMES = ("models", "organizations", "licenses")
 
@@ -45,8 +49,8 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 
 def norm(text: str) -> str:
-    """Casefolded letters and digits only: 'Acme-1 7B' and 'acme 1 7b' compare equal."""
-    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+    """Names compared as the catalog's duplicate rule does: 'Acme-1 7B' == 'acme 1 7b'."""
+    return normalized_name(text)
 
 
 def unique_id(base: str, taken: set[str]) -> str:
@@ -90,33 +94,13 @@ def round_billions(count: float) -> float:
 
 # --- licences ---------------------------------------------------------------------------------
 
-#: Licences the importers can name, as full records (emitted only when the catalog lacks them).
-#: Values follow the bundled data/licenses.toml; sources are the licence texts.
-KNOWN_LICENSES: dict[str, dict[str, Any]] = {
-    rec["id"]: rec
-    for rec in [
-        {"id": "apache-2.0", "name": "Apache License 2.0", "spdx": "Apache-2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0", "osi_approved": True, "commercial_use": "yes"},
-        {"id": "mit", "name": "MIT License", "spdx": "MIT", "url": "https://opensource.org/license/mit", "osi_approved": True, "commercial_use": "yes"},
-        {"id": "bsd-3-clause", "name": "BSD 3-Clause License", "spdx": "BSD-3-Clause", "url": "https://opensource.org/license/bsd-3-clause", "osi_approved": True, "commercial_use": "yes"},
-        {"id": "gpl-3.0", "name": "GNU General Public License v3.0", "spdx": "GPL-3.0-only", "url": "https://www.gnu.org/licenses/gpl-3.0.html", "osi_approved": True, "commercial_use": "yes"},
-        {"id": "cc-by-4.0", "name": "Creative Commons Attribution 4.0 International", "spdx": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/legalcode", "osi_approved": False, "commercial_use": "yes"},
-        {"id": "cc-by-sa-4.0", "name": "Creative Commons Attribution-ShareAlike 4.0 International", "spdx": "CC-BY-SA-4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/legalcode", "osi_approved": False, "commercial_use": "yes"},
-        {"id": "cc-by-nc-4.0", "name": "Creative Commons Attribution-NonCommercial 4.0 International", "spdx": "CC-BY-NC-4.0", "url": "https://creativecommons.org/licenses/by-nc/4.0/legalcode", "osi_approved": False, "commercial_use": "no"},
-        {"id": "cc-by-nc-sa-4.0", "name": "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International", "spdx": "CC-BY-NC-SA-4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode", "osi_approved": False, "commercial_use": "no"},
-        {"id": "cc-by-nc-nd-4.0", "name": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International", "spdx": "CC-BY-NC-ND-4.0", "url": "https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode", "osi_approved": False, "commercial_use": "no"},
-        {"id": "openrail-m", "name": "Open RAIL-M (Open Responsible AI Licence for Models)", "url": "https://www.licenses.ai/ai-licenses", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "creativeml-openrail-m", "name": "CreativeML Open RAIL-M", "spdx": "CreativeML-OpenRAIL-M", "url": "https://spdx.org/licenses/CreativeML-OpenRAIL-M.html", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-2", "name": "Llama 2 Community License Agreement", "url": "https://github.com/meta-llama/llama/blob/main/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-3", "name": "Meta Llama 3 Community License Agreement", "url": "https://github.com/meta-llama/llama3/blob/main/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-3.1", "name": "Llama 3.1 Community License Agreement", "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-3.2", "name": "Llama 3.2 Community License Agreement", "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-3.3", "name": "Llama 3.3 Community License Agreement", "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "llama-4", "name": "Llama 4 Community License Agreement", "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE", "osi_approved": False, "commercial_use": "conditional"},
-        {"id": "gemma", "name": "Gemma Terms of Use", "url": "https://ai.google.dev/gemma/terms", "osi_approved": False, "commercial_use": "conditional"},
-    ]
-}
-for _rec in KNOWN_LICENSES.values():
-    _rec["sources"] = [_rec["url"]]
+@functools.cache
+def known_licenses() -> dict[str, dict[str, Any]]:
+    """The bundled data/licenses.toml records, the one place licence facts and sources live."""
+    path = bundled_data_dir() / "licenses.toml"
+    records = tomllib.loads(read_text(path)).get("licenses", [])
+    return {rec["id"]: record_table(License.model_validate(rec)) for rec in records}
+
 
 #: Extra spellings (normalised with `norm`) of the known licences.
 _LICENSE_SPELLINGS = {
@@ -137,11 +121,16 @@ _LICENSE_SPELLINGS = {
     "gemmatermsofuse": "gemma",
     "gemmalicense": "gemma",
 }
-LICENSE_LOOKUP: dict[str, str] = dict(_LICENSE_SPELLINGS)
-for _rec in KNOWN_LICENSES.values():
-    for _key in (_rec["id"], _rec["name"], _rec.get("spdx") or ""):
-        if _key:
-            LICENSE_LOOKUP.setdefault(norm(_key), _rec["id"])
+@functools.cache
+def license_lookup() -> dict[str, str]:
+    """Normalised spelling (id, name, SPDX id or a common variant) -> bundled licence id."""
+    lookup = {k: v for k, v in _LICENSE_SPELLINGS.items() if v in known_licenses()}
+    for rec in known_licenses().values():
+        for key in (rec["id"], rec["name"], rec.get("spdx") or ""):
+            if key:
+                lookup.setdefault(norm(key), rec["id"])
+    return lookup
+
 
 #: Stand-in licence for models whose weights are open but whose licence the source does not
 #: name: the schema needs a licence on every open-weights model. Review before merging.
@@ -164,7 +153,7 @@ def unspecified_license(source: str) -> dict[str, Any]:
 def access_for_license(license_id: str | None) -> str:
     """Open-weights access implied by a licence: commercial use allowed -> unrestricted,
     forbidden -> non-commercial, conditional or unknown -> restricted (the cautious choice)."""
-    rec = KNOWN_LICENSES.get(license_id or "")
+    rec = known_licenses().get(license_id or "")
     if rec is None:
         return "open-restricted"
     return {"yes": "open-unrestricted", "no": "open-noncommercial"}.get(rec.get("commercial_use", ""), "open-restricted")

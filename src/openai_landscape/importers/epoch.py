@@ -22,10 +22,10 @@ from openai_landscape.errors import DataError
 from openai_landscape.schema import License, Model, Organization
 
 from ._common import (
-    KNOWN_LICENSES,
     UNSPECIFIED_LICENSE_ID,
     ImportReport,
     clean_record,
+    known_licenses,
     norm,
     partial_date,
     round_billions,
@@ -219,7 +219,7 @@ def read_epoch_csv(path: Path, *, today: dt.date | None = None) -> ImportReport:
             acc_notes = get(row, "Accessibility notes")
             lid = next((lic for rx, lic in _NOTE_LICENSES if rx.search(acc_notes)), None)
             if lid:
-                licenses.setdefault(lid, dict(KNOWN_LICENSES[lid]))
+                licenses.setdefault(lid, dict(known_licenses()[lid]))
                 notes.append(f"Licence {lid} read from Epoch's accessibility notes.")
             else:
                 lid = UNSPECIFIED_LICENSE_ID

@@ -27,12 +27,12 @@ from openai_landscape.errors import DataError
 from openai_landscape.schema import License, Model, Organization
 
 from ._common import (
-    KNOWN_LICENSES,
-    LICENSE_LOOKUP,
     UNSPECIFIED_LICENSE_ID,
     ImportReport,
     access_for_license,
     clean_record,
+    known_licenses,
+    license_lookup,
     norm,
     partial_date,
     positive_number,
@@ -300,9 +300,9 @@ class _Reader:
             self.note(rel, f"open_weights: {open_weights!r} is not true/false; access set to 'api'")
             return {"access": "api"}
         if isinstance(lic, str) and lic.strip():
-            known = LICENSE_LOOKUP.get(norm(lic))
+            known = license_lookup().get(norm(lic))
             if known:
-                self.licenses.setdefault(known, dict(KNOWN_LICENSES[known]))
+                self.licenses.setdefault(known, dict(known_licenses()[known]))
                 return {"access": access_for_license(known), "license": known}
             lid = slugify(lic, fallback=UNSPECIFIED_LICENSE_ID)
             if lid not in self.licenses and lid != UNSPECIFIED_LICENSE_ID:
