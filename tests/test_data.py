@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from openai_landscape.catalog import check
+from openai_landscape.catalog import check, source_urls
 from openai_landscape.schema import date_bounds
 
 
@@ -40,7 +40,7 @@ def test_every_record_has_well_formed_source_urls(catalog):
     for section in ("models", "organizations", "events", "software", "licenses"):
         for rid, record in catalog.section(section).items():
             assert record.sources, (section, rid)
-            for url in record.sources:
+            for url in source_urls(record.sources):
                 assert URL.match(url), (section, rid, url)
 
 

@@ -2,8 +2,9 @@
 
 MODEL_KEYS = {
     "id", "name", "aliases", "organization", "family", "release_date", "access", "weights_gated", "license",
-    "architecture", "params_b", "active_params_b", "context_length", "modalities", "output_modalities",
-    "base_model", "openness", "sources", "notes", "open_weights",
+    "architecture", "params_b", "active_params_b", "context_length", "native_context_length", "context_length_basis",
+    "announced", "open_weights_since", "modalities", "output_modalities",
+    "base_model", "base_relation", "teacher", "successor_of", "openness", "sources", "notes", "open_weights",
 }
 
 

@@ -22,6 +22,9 @@ from pydantic import ValidationError
 from .errors import DataError, DataProblems, NotFoundError
 from .schema import (
     SECTIONS,
+    Benchmark,
+    BenchmarkUnit,
+    Score,
     DatasetInfo,
     Event,
     License,
@@ -42,6 +45,8 @@ SINGULAR = {
     "events": "event",
     "software": "software",
     "licenses": "license",
+    "benchmarks": "benchmark",
+    "scores": "score",
 }
 
 
@@ -83,6 +88,8 @@ class Catalog:
     events: dict[str, Event] = field(default_factory=dict)
     software: dict[str, Software] = field(default_factory=dict)
     licenses: dict[str, License] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    scores: dict[str, Score] = field(default_factory=dict)
     info: DatasetInfo | None = None
     origins: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
@@ -452,6 +459,10 @@ def check_rules(catalog: Catalog, raws: dict[tuple[str, str], RawRecord], today:
         ref("models", rid, "organization", "organizations", m.organization)
         ref("models", rid, "license", "licenses", m.license)
         ref("models", rid, "base_model", "models", m.base_model)
+        ref("models", rid, "teacher", "models", m.teacher)
+        ref("models", rid, "successor_of", "models", m.successor_of)
+        if m.successor_of == rid:
+            problem("models", rid, "successor_of", "a model cannot succeed itself")
         if m.open_weights and not m.license:
             problem("models", rid, "license", f"access is {m.access.value}: open weights need a license")
         if m.base_model == rid:
@@ -477,8 +488,33 @@ def check_rules(catalog: Catalog, raws: dict[tuple[str, str], RawRecord], today:
         ref("software", rid, "license", "licenses", s.license)
         _check_future(problem, "software", rid, "release_date", s.release_date, today)
 
+    for rid, b in catalog.benchmarks.items():
+        if b.discriminates_from and b.discriminates_until and b.discriminates_until < b.discriminates_from:
+            problem("benchmarks", rid, "discriminates_until", "is before discriminates_from")
+        _check_future(problem, "benchmarks", rid, "released", b.released, today)
+    seen_scores: dict[tuple[str, str, str, str], str] = {}
+    for rid, sc in catalog.scores.items():
+        ref("scores", rid, "model", "models", sc.model)
+        ref("scores", rid, "benchmark", "benchmarks", sc.benchmark)
+        if sc.measured_by != "developer":
+            ref("scores", rid, "measured_by", "organizations", sc.measured_by)
+        bench = catalog.benchmarks.get(sc.benchmark)
+        if bench is not None and bench.unit is BenchmarkUnit.PERCENT and not 0 <= sc.value <= 100:
+            problem("scores", rid, "value", f"{sc.value:g} is not a percentage (0 to 100)")
+        _check_future(problem, "scores", rid, "published", sc.published, today)
+        for url in source_urls(sc.sources):
+            key = (sc.model, sc.benchmark, sc.setting or "", url)
+            if key in seen_scores:
+                problem("scores", rid, "sources", f"same model, benchmark, setting and source as score {seen_scores[key]!r}")
+                break
+            seen_scores[key] = rid
+
     problems.extend(_duplicate_models(catalog, raws))
     return problems
+
+
+def source_urls(sources: Iterable[Any]) -> list[str]:
+    return [s if isinstance(s, str) else s.url for s in sources]
 
 
 def _check_future(problem: Any, section: str, rid: str, fieldname: str, value: str | None, today: dt.date) -> None:

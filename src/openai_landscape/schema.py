@@ -138,10 +138,77 @@ class CommercialUse(str, Enum):
     NO = "no"
 
 
+class SourceKind(str, Enum):
+    """What a source is. The first seven are primary material; the rest are secondary."""
+
+    DEVELOPER = "developer"  # the developer's own page, blog post, announcement or system card
+    MODEL_CARD = "model-card"  # the model card (Hugging Face, GitHub, or the developer's docs)
+    PAPER = "paper"  # the developer's paper or technical report
+    REPOSITORY = "repository"  # the developer's code or weights repository
+    LICENSE_TEXT = "license-text"
+    REGULATOR = "regulator"  # a law, regulator's or government's own text
+    CLOUD_CARD = "cloud-card"  # a cloud provider's model card (Bedrock, Vertex AI, Azure)
+    PRESS = "press"
+    ENCYCLOPEDIA = "encyclopedia"
+    AGGREGATOR = "aggregator"  # leaderboards, databases, model directories, third-party wikis
+    OTHER = "other"
+
+    @property
+    def primary(self) -> bool:
+        return self in PRIMARY_SOURCE_KINDS
+
+
+PRIMARY_SOURCE_KINDS = frozenset(
+    {
+        SourceKind.DEVELOPER,
+        SourceKind.MODEL_CARD,
+        SourceKind.PAPER,
+        SourceKind.REPOSITORY,
+        SourceKind.LICENSE_TEXT,
+        SourceKind.REGULATOR,
+        SourceKind.CLOUD_CARD,
+    }
+)
+
+
+class BaseRelation(str, Enum):
+    """How a model was made from its `base_model`, as the source states it (Hugging Face's
+    base_model relations, plus the kinds model cards and papers describe)."""
+
+    FINETUNE = "finetune"
+    ADAPTER = "adapter"
+    QUANTIZED = "quantized"
+    MERGE = "merge"
+    CONTINUED_PRETRAINING = "continued-pretraining"
+    DISTILLATION = "distillation"
+    UPSCALING = "upscaling"
+    MULTIMODAL_EXTENSION = "multimodal-extension"
+
+
+class ContextBasis(str, Enum):
+    """Where a context length comes from: an exact count, or a stated "128K" read as 128,000."""
+
+    EXACT = "exact"  # the token count in the config or card (131072)
+    NOMINAL = "nominal"  # the developer's "128K" figure, K = 1,000 (128000)
+
+
 class Record(BaseModel):
     """Common base: strict, immutable values."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Source(Record):
+    """A source URL with what it is; a plain URL string is also accepted (its kind is then
+    inferred from the address, see `sources.py`)."""
+
+    url: Url
+    kind: SourceKind
+    note: Text | None = None
+
+
+SourceItem = Url | Source
+Sources = Annotated[list[SourceItem], Field(min_length=1)]
 
 
 class Evidence(Record):
@@ -189,16 +256,42 @@ class Model(Record):
     params_b: Annotated[float, Field(gt=0, le=100_000)] | None = None
     active_params_b: Annotated[float, Field(gt=0, le=100_000)] | None = None
     context_length: Annotated[int, Field(gt=0, le=1_000_000_000)] | None = None
+    native_context_length: Annotated[int, Field(gt=0, le=1_000_000_000)] | None = Field(
+        default=None, description="Context the model was pretrained with, when the developer states an extended one too."
+    )
+    context_length_basis: ContextBasis | None = None
+    announced: PartialDate | None = Field(default=None, description="Announcement date, when earlier than release_date.")
+    open_weights_since: PartialDate | None = Field(
+        default=None, description="When the weights became downloadable, when later than release_date."
+    )
     modalities: list[Modality] = []
     output_modalities: list[Modality] = []
     base_model: Slug | None = None
+    base_relation: BaseRelation | None = None
+    teacher: Slug | None = Field(default=None, description="For a distillation: the model whose outputs it learnt from.")
+    successor_of: Slug | None = Field(default=None, description="The earlier version this one succeeds (no weight derivation implied).")
     openness: Openness | None = None
-    sources: Annotated[list[Url], Field(min_length=1)]
+    sources: Sources
     notes: Text | None = None
 
     @property
     def open_weights(self) -> bool:
         return self.access.open_weights
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Model:
+        if self.release_date and self.announced and date_bounds(self.announced)[0] > date_bounds(self.release_date)[0]:
+            raise ValueError(f"announced ({self.announced}) is after release_date ({self.release_date})")
+        if self.release_date and self.open_weights_since:
+            if date_bounds(self.open_weights_since)[1] < date_bounds(self.release_date)[0]:
+                raise ValueError(f"open_weights_since ({self.open_weights_since}) is before release_date ({self.release_date})")
+        if self.open_weights_since and not self.open_weights:
+            raise ValueError(f"open_weights_since given but access is {self.access.value}")
+        if self.base_relation and not self.base_model:
+            raise ValueError("base_relation needs a base_model")
+        if self.native_context_length and self.context_length and self.native_context_length > self.context_length:
+            raise ValueError(f"native_context_length ({self.native_context_length}) exceeds context_length ({self.context_length})")
+        return self
 
     @model_validator(mode="after")
     def _active_not_above_total(self) -> Model:
@@ -219,7 +312,10 @@ class Organization(Record):
     founded: PartialDate | None = None
     website: Url | None = None
     parent: Slug | None = None
-    sources: Annotated[list[Url], Field(min_length=1)]
+    domains: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")]] = Field(
+        default=[], description="Web domains that are the organisation's own (its sources there count as developer pages)."
+    )
+    sources: Sources
     notes: Text | None = None
 
 
@@ -234,7 +330,7 @@ class Event(Record):
     access: Access | None = Field(
         default=None, description="The access the named models had from this date on."
     )
-    sources: Annotated[list[Url], Field(min_length=1)]
+    sources: Sources
     notes: Text | None = None
 
 
@@ -249,7 +345,7 @@ class Software(Record):
     release_date: PartialDate | None = None
     license: Slug | None = None
     repository: Url | None = None
-    sources: Annotated[list[Url], Field(min_length=1)]
+    sources: Sources
     notes: Text | None = None
 
 
@@ -260,7 +356,50 @@ class License(Record):
     url: Url | None = None
     osi_approved: bool
     commercial_use: CommercialUse | None = None
-    sources: Annotated[list[Url], Field(min_length=1)]
+    sources: Sources
+    notes: Text | None = None
+
+
+class BenchmarkUnit(str, Enum):
+    PERCENT = "percent"
+    ELO = "elo"
+    SCORE = "score"
+
+
+class Benchmark(Record):
+    """A benchmark: what it measures, how to read its numbers, and when it told frontier models apart."""
+
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    measures: Text
+    unit: BenchmarkUnit
+    higher_is_better: bool = True
+    setting: Text | None = Field(default=None, description="The setting scores are compared in (e.g. 5-shot).")
+    comparable_settings: list[Text] = Field(
+        default=[], description="Other settings whose scores count as like-for-like with `setting`."
+    )
+    discriminates_from: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    discriminates_until: Annotated[int, Field(ge=2000, le=2100)] | None = Field(
+        default=None, description="Last year it separated frontier models (saturation or retirement); null while it still does."
+    )
+    released: PartialDate | None = None
+    sources: Sources
+    notes: Text | None = None
+
+
+class Score(Record):
+    """One published result of one model checkpoint on one benchmark, with who measured it."""
+
+    id: Slug
+    model: Slug
+    benchmark: Slug
+    value: float
+    setting: Text | None = None
+    checkpoint: Text | None = Field(default=None, description="The exact checkpoint or API version measured, where named.")
+    measured_by: Slug = Field(description="`developer`, or the organisation id of the third party that measured it.")
+    published: PartialDate
+    sources: Sources
     notes: Text | None = None
 
 
@@ -277,11 +416,16 @@ SECTIONS: dict[str, type[Record]] = {
     "events": Event,
     "software": Software,
     "licenses": License,
+    "benchmarks": Benchmark,
+    "scores": Score,
 }
+
 
 def dump(record: BaseModel) -> dict[str, Any]:
     """JSON-ready dict: TOML field names in schema order, null for unknown."""
     data = record.model_dump(mode="json")
+    if "sources" in data:
+        data["sources"] = [s if isinstance(s, str) else s["url"] for s in data["sources"]]
     if isinstance(record, Model):
         data["open_weights"] = record.open_weights
     return data
@@ -298,6 +442,8 @@ class DataFile(Record):
     events: list[Event] = []
     software: list[Software] = []
     licenses: list[License] = []
+    benchmarks: list[Benchmark] = []
+    scores: list[Score] = []
 
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {
@@ -307,6 +453,8 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "event": Event,
     "software": Software,
     "license": License,
+    "benchmark": Benchmark,
+    "score": Score,
 }
 
 
