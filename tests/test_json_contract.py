@@ -16,7 +16,7 @@ def test_model_records(run):
 def test_show_objects(run):
     assert set(run.json("show", "bleu-7b")) == MODEL_KEYS | {"record_type", "origins", "history", "derived_models"}
     org = run.json("show", "acme")
-    assert set(org) == {"id", "name", "aliases", "country", "kind", "founded", "website", "parent", "sources", "notes",
+    assert set(org) == {"id", "name", "aliases", "country", "kind", "founded", "website", "parent", "domains", "sources", "notes",
                         "record_type", "origins", "history", "models"}
     event = run.json("show", "acme-1-leak")
     assert set(event) == {"id", "date", "kind", "title", "organizations", "models", "software", "access", "sources",
