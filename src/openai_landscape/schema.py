@@ -127,9 +127,12 @@ class SoftwareKind(str, Enum):
 
 
 class Grade(str, Enum):
+    """`unknown` is a grade: the developer's pages were checked and publish nothing on it."""
+
     OPEN = "open"
     PARTIAL = "partial"
     CLOSED = "closed"
+    UNKNOWN = "unknown"
 
 
 class CommercialUse(str, Enum):
