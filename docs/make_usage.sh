@@ -35,6 +35,9 @@ run timeline --kind regulation --since 2024 --format csv
 echo "## orgs"
 echo
 run orgs --country CN --sort open_weights --reverse --limit 6
+echo "## licenses"
+echo
+run licenses --sort models --reverse
 echo "## info"
 echo
 run info

@@ -157,7 +157,7 @@ def test_later_layer_overrides_field_by_field(write_toml):
     over = write_toml("over.toml", '[[models]]\nid = "m1"\nparams_b = 8\n')
     catalog = load([base, over], bundled=False)
     m = catalog.models["m1"]
-    assert (m.params_b, m.context_length) == (8, 2048)
+    assert (m["params_b"], m["context_length"]) == (8, 2048)
     assert [o.split(":")[0] for o in catalog.origins[("models", "m1")]] == [str(base), str(over)]
 
 
@@ -170,8 +170,8 @@ def test_load_raises_with_the_first_problem_and_a_count(write_toml):
 
 def test_find_by_alias_and_suggestions():
     catalog = load([MINI], bundled=False)
-    assert catalog.find_model("ACME1-7B").id == "acme-1-7b"
-    assert catalog.find_organization("Acme AI").id == "acme"
+    assert catalog.find_model("ACME1-7B")["id"] == "acme-1-7b"
+    assert catalog.find_organization("Acme AI")["id"] == "acme"
     with pytest.raises(NotFoundError, match="did you mean dragon-r"):
         catalog.find_model("dragon-rr")
 
@@ -179,7 +179,7 @@ def test_find_by_alias_and_suggestions():
 def test_unreadable_and_huge_files_are_located_problems(write_toml, monkeypatch):
     import pathlib
 
-    from openai_landscape import catalog as catalog_module
+    from openai_landscape import datafiles as catalog_module
 
     path = write_toml("locked.toml", ORG)
     real = pathlib.Path.read_bytes

@@ -5,6 +5,7 @@ MODEL_KEYS = {
     "architecture", "params_b", "active_params_b", "context_length", "native_context_length", "context_length_basis",
     "announced", "open_weights_since", "modalities", "output_modalities",
     "base_model", "base_relation", "teacher", "successor_of", "openness", "sources", "notes", "open_weights",
+    "source_details",
 }
 
 
@@ -14,20 +15,21 @@ def test_model_records(run):
 
 
 def test_show_objects(run):
-    assert set(run.json("show", "bleu-7b")) == MODEL_KEYS | {"record_type", "origins", "history", "derived_models"}
+    assert set(run.json("show", "bleu-7b")) == MODEL_KEYS | {"record_type", "origins", "history", "derived_models", "scores"}
     org = run.json("show", "acme")
-    assert set(org) == {"id", "name", "aliases", "country", "kind", "founded", "website", "parent", "domains", "sources", "notes",
+    assert set(org) == {"id", "name", "aliases", "country", "kind", "founded", "website", "parent", "domains", "sources", "notes", "source_details",
                         "record_type", "origins", "history", "models"}
     event = run.json("show", "acme-1-leak")
     assert set(event) == {"id", "date", "kind", "title", "organizations", "models", "software", "access", "sources",
-                          "notes", "record_type", "origins"}
+                          "notes", "source_details", "record_type", "origins"}
 
 
 def test_timeline_orgs_info_compare(run):
-    assert {frozenset(r) for r in run.json("timeline")} == {frozenset({"date", "kind", "id", "title", "organizations", "open_weights"})}
-    assert {frozenset(r) for r in run.json("orgs")} == {frozenset({"id", "name", "country", "kind", "founded", "models", "open_weights", "closed"})}
+    assert {frozenset(r) for r in run.json("timeline")} == {frozenset({"date", "kind", "id", "title", "organizations", "open_weights", "note"})}
+    assert {frozenset(r) for r in run.json("orgs")} == {frozenset({"id", "name", "country", "kind", "founded", "parent", "models", "open_weights", "closed"})}
     assert set(run.json("info")) == {"as_of", "models", "open_weights_models", "closed_models", "organizations", "events",
-                                     "software", "licenses", "data_paths", "version"}
+                                     "software", "licenses", "benchmarks", "scores", "completeness", "sources",
+                                     "data_paths", "version"}
     assert set(run.json("compare", "bleu-7b", "bleu-moe")) == {"models", "differing_fields"}
 
 

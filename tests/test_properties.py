@@ -123,6 +123,10 @@ def datasets(draw):
     return doc
 
 
+def ids_of(catalog, q):
+    return {catalog.models.ids[i] for i in query.select_models(catalog, q)}
+
+
 def _load_doc(tmp_path_factory, doc):
     path = tmp_path_factory.mktemp("ds") / "d.toml"
     path.write_text(tomli_w.dumps(doc), encoding="utf-8")
@@ -136,10 +140,10 @@ def test_export_then_reload_gives_identical_records(tmp_path_factory, doc):
     path = tmp_path_factory.mktemp("out") / "export.toml"
     path.write_text(to_toml(catalog_sections(catalog)), encoding="utf-8")
     again = load([path], bundled=False, today=dt.date(2026, 12, 31))
-    assert again.models == catalog.models
+    assert dict(again.models) == dict(catalog.models)
     # Organisations and licences travel with the models that refer to them, and only those.
-    assert again.organizations == {m.organization: catalog.organizations[m.organization] for m in catalog.models.values()}
-    assert again.licenses == {m.license: catalog.licenses[m.license] for m in catalog.models.values() if m.license}
+    assert again.organizations == {m["organization"]: catalog.organizations[m["organization"]] for m in catalog.models.values()}
+    assert again.licenses == {m["license"]: catalog.licenses[m["license"]] for m in catalog.models.values() if m["license"]}
     assert tomllib.loads(path.read_text())  # and it is plain TOML
 
 
@@ -147,9 +151,9 @@ def test_export_then_reload_gives_identical_records(tmp_path_factory, doc):
 @given(datasets())
 def test_open_and_closed_partition_all_models(tmp_path_factory, doc):
     catalog = _load_doc(tmp_path_factory, doc)
-    every = {m.id for m in query.select_models(catalog, query.ModelQuery())}
-    opened = {m.id for m in query.select_models(catalog, query.ModelQuery(open_weights=True))}
-    closed = {m.id for m in query.select_models(catalog, query.ModelQuery(open_weights=False))}
+    every = ids_of(catalog, query.ModelQuery())
+    opened = ids_of(catalog, query.ModelQuery(open_weights=True))
+    closed = ids_of(catalog, query.ModelQuery(open_weights=False))
     assert opened | closed == every == set(catalog.models)
     assert not opened & closed
 
@@ -158,9 +162,9 @@ def test_open_and_closed_partition_all_models(tmp_path_factory, doc):
 @given(datasets(), st.dates(dt.date(2015, 1, 2), dt.date(2026, 1, 1)))
 def test_until_the_day_before_and_since_the_day_partition_dated_models(tmp_path_factory, doc, day):
     catalog = _load_doc(tmp_path_factory, doc)
-    before = {m.id for m in query.select_models(catalog, query.ModelQuery(until=(day - dt.timedelta(days=1)).isoformat()))}
-    after = {m.id for m in query.select_models(catalog, query.ModelQuery(since=day.isoformat()))}
-    dated = {m.id for m in catalog.models.values() if m.release_date}
+    before = ids_of(catalog, query.ModelQuery(until=(day - dt.timedelta(days=1)).isoformat()))
+    after = ids_of(catalog, query.ModelQuery(since=day.isoformat()))
+    dated = {m["id"] for m in catalog.models.values() if m["release_date"]}
     assert before | after == dated and not before & after
 
 
@@ -168,12 +172,12 @@ def test_until_the_day_before_and_since_the_day_partition_dated_models(tmp_path_
 @given(datasets(), st.sampled_from(query.MODEL_FIELDS), st.booleans())
 def test_sorting_is_stable_and_puts_unknown_last(tmp_path_factory, doc, field, reverse):
     catalog = _load_doc(tmp_path_factory, doc)
-    rows = query.select_models(catalog, query.ModelQuery(sort=field, reverse=reverse))
-    values = [query.sort_value(m, field) for m in rows]
+    rows = catalog.models.records(query.select_models(catalog, query.ModelQuery(sort=field, reverse=reverse)))
+    values = [query.sort_key_value(m[field], field) for m in rows]
     known = [v for v in values if v is not None]
     assert values[: len(known)] == known  # nulls last
     assert known == sorted(known, reverse=reverse)
-    assert sorted(m.id for m in rows) == sorted(catalog.models)
+    assert sorted(m["id"] for m in rows) == sorted(catalog.models)
 
 
 def test_the_mini_fixture_obeys_the_same_algebra():

@@ -1,4 +1,4 @@
-from .cli import run
+from .fastpath import main
 
 if __name__ == "__main__":
-    run()
+    main()

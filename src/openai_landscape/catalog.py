@@ -1,44 +1,27 @@
-"""Find, read, merge and validate data files into one Catalog; look records up by id or alias.
+"""The catalog: every record as plain JSON-ready data, looked up by id or alias.
 
-Layers: the bundled data first, then each user path in order. Within a layer an id may appear
-once per section; a later layer overrides an earlier record field by field. Every problem is
-collected with its file, line, record and field, so `validate` can report them all at once.
+Records are validated once (`datafiles`, with Pydantic) and then held as plain data, the same
+whether they came from the TOML files or from the cache: models as columns for filtering and
+sorting plus one JSON text each for output, the other sections as dicts. `load` and `check` are
+the entry points; the cache (`cache.py`) sits between them and the files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import tomli as tomllib  # the mypyc-compiled build parses ~3x faster than the stdlib's
-from pydantic import ValidationError
-
 from .errors import DataError, DataProblems, NotFoundError
-from .schema import (
-    SECTIONS,
-    Benchmark,
-    BenchmarkUnit,
-    Score,
-    DatasetInfo,
-    Event,
-    License,
-    Model,
-    Organization,
-    Record,
-    Software,
-    date_bounds,
-)
+from .sources import describe, org_domains
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
 ENV_DATA = "LANDSCAPE_DATA"
-#: Sections whose ids share one namespace, so `show ID` is never ambiguous.
 SHARED_ID_SECTIONS = ("models", "organizations", "events", "software")
+SECTION_NAMES = ("models", "organizations", "events", "software", "licenses", "benchmarks", "scores")
 SINGULAR = {
     "models": "model",
     "organizations": "organization",
@@ -48,6 +31,10 @@ SINGULAR = {
     "benchmarks": "benchmark",
     "scores": "score",
 }
+#: Model values kept only as columns (for filters), not in the JSON record.
+DERIVED_COLUMNS = ("open_source", "primary_sourced", "country")
+#: Model JSON keys that are derived, not TOML fields.
+DERIVED_KEYS = ("open_weights", "source_details")
 
 
 def bundled_data_dir() -> Path:
@@ -59,517 +46,303 @@ def bundled_data_dir() -> Path:
     return here.parent.parent / "data"
 
 
-@dataclass
-class RawRecord:
-    """A record as read from TOML, before validation, with where each field came from."""
+def date_start(value: str | None) -> str | None:
+    """The first day a partial date can mean, as an ISO string that sorts: `2023` -> `2023-01-01`."""
+    if not value:
+        return None
+    if len(value) == 4:
+        return value + "-01-01"
+    if len(value) == 7:
+        return value + "-01"
+    return value
 
-    section: str
-    data: dict[str, Any]
-    file: str
-    line: int | None
-    field_places: dict[str, tuple[str, int | None]] = field(default_factory=dict)
-    origins: list[str] = field(default_factory=list)
+
+def date_end(value: str) -> str:
+    """The last day a partial date can mean: `2023-02` -> `2023-02-28`."""
+    if len(value) == 10:
+        return value
+    if len(value) == 4:
+        return value + "-12-31"
+    year, month = int(value[:4]), int(value[5:7])
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).isoformat()
+
+
+class ModelTable(Mapping[str, dict[str, Any]]):
+    """Models as columns (one list per field, for filtering and sorting) and one compact JSON
+    text per model (written as is for JSON output); a full record is decoded on demand."""
+
+    def __init__(self, columns: dict[str, list[Any]], texts: Sequence[str]) -> None:
+        self.columns = columns
+        self.texts = texts
+        self.ids: list[str] = columns.get("id", [])
+        self._positions: dict[str, int] | None = None
+        self._records: dict[int, dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __getitem__(self, mid: str) -> dict[str, Any]:
+        return self.record(self.positions()[mid])
+
+    def __contains__(self, mid: object) -> bool:
+        return mid in self.positions()
+
+    def positions(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {mid: i for i, mid in enumerate(self.ids)}
+        return self._positions
+
+    def column(self, name: str) -> list[Any]:
+        return self.columns[name]
+
+    def record(self, i: int) -> dict[str, Any]:
+        rec = self._records.get(i)
+        if rec is None:
+            rec = self._records[i] = json.loads(self.texts[i])
+        return rec
+
+    def records(self, positions: Iterable[int]) -> list[dict[str, Any]]:
+        return [self.record(i) for i in positions]
+
+
+class Catalog:
+    """All records, plain. Sections other than models are decoded lazily from their loaders."""
+
+    def __init__(
+        self,
+        models: ModelTable | None = None,
+        sections: Mapping[str, Callable[[], dict[str, dict[str, Any]]] | dict[str, dict[str, Any]]] | None = None,
+        info: dict[str, Any] | None = None,
+        origins: Callable[[], dict[tuple[str, str], list[str]]] | dict[tuple[str, str], list[str]] | None = None,
+        paths: list[str] | None = None,
+    ) -> None:
+        self.models = models if models is not None else ModelTable({"id": []}, [])
+        self._sections: dict[str, Any] = dict(sections or {})
+        self.info = info
+        self._origins = origins if origins is not None else {}
+        self.paths = paths or []
+        self._index: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def section(self, name: str) -> Mapping[str, dict[str, Any]]:
+        if name == "models":
+            return self.models
+        value = self._sections.get(name)
+        if value is None:
+            value = self._sections[name] = {}
+        elif callable(value):
+            value = self._sections[name] = value()
+        return value
+
+    organizations = property(lambda self: self.section("organizations"))
+    events = property(lambda self: self.section("events"))
+    software = property(lambda self: self.section("software"))
+    licenses = property(lambda self: self.section("licenses"))
+    benchmarks = property(lambda self: self.section("benchmarks"))
+    scores = property(lambda self: self.section("scores"))
 
     @property
-    def id(self) -> str:
-        value = self.data.get("id")
-        return value if isinstance(value, str) else "?"
-
-    def place(self, name: str | None) -> tuple[str, int | None]:
-        if name and name in self.field_places:
-            return self.field_places[name]
-        return self.file, self.line
-
-
-@dataclass
-class Catalog:
-    models: dict[str, Model] = field(default_factory=dict)
-    organizations: dict[str, Organization] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
-    software: dict[str, Software] = field(default_factory=dict)
-    licenses: dict[str, License] = field(default_factory=dict)
-    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
-    scores: dict[str, Score] = field(default_factory=dict)
-    info: DatasetInfo | None = None
-    origins: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    paths: list[str] = field(default_factory=list)
-    _index: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
-
-    def section(self, name: str) -> dict[str, Any]:
-        return getattr(self, name)
-
-    def build_index(self) -> None:
-        """Map casefolded ids, then names and aliases, to (section, id); ids win over aliases."""
-        index: dict[str, tuple[str, str]] = {}
-        for name in ("licenses", *reversed(SHARED_ID_SECTIONS)):
-            for rid, rec in self.section(name).items():
-                for alias in [*getattr(rec, "aliases", []), getattr(rec, "name", None) or getattr(rec, "title", "")]:
-                    index.setdefault(alias.casefold(), (name, rid))
-        for name in ("licenses", *reversed(SHARED_ID_SECTIONS)):
-            for rid in self.section(name):
-                index[rid.casefold()] = (name, rid)
-        self._index = index
-
-    def find(self, ident: str, sections: Sequence[str] = SHARED_ID_SECTIONS) -> tuple[str, Any]:
-        """The record an id, name or alias names (case-insensitive), or NotFoundError with a hint."""
-        key = ident.strip().casefold()
-        hit = self._index.get(key)
-        if hit and hit[0] in sections:
-            return hit[0], self.section(hit[0])[hit[1]]
-        kinds = ", ".join(SINGULAR[s] for s in sections[:-1]) + (" or " if len(sections) > 1 else "") + SINGULAR[sections[-1]]
-        candidates = {k: v for k, v in self._index.items() if v[0] in sections}
-        close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)
-        hint = ""
-        if close:
-            ids = dict.fromkeys(candidates[c][1] for c in close)
-            hint = " (did you mean " + ", ".join(ids) + "?)"
-        raise NotFoundError(f"no {kinds} with id or alias {ident!r}{hint}")
-
-    def find_model(self, ident: str) -> Model:
-        return self.find(ident, ("models",))[1]
-
-    def find_organization(self, ident: str) -> Organization:
-        return self.find(ident, ("organizations",))[1]
+    def origins(self) -> dict[tuple[str, str], list[str]]:
+        if callable(self._origins):
+            self._origins = self._origins()
+        return self._origins
 
     def as_of(self) -> str | None:
-        return self.info.as_of if self.info else None
+        return self.info.get("as_of") if self.info else None
+
+    def _section_index(self, name: str) -> dict[str, tuple[str, str]]:
+        """Casefolded names and aliases, then ids, of one section; ids win over aliases."""
+        index = self._index.get(name)
+        if index is None:
+            index = {}
+            sec = self.section(name)
+            if name == "models":
+                names, aliases = self.models.columns.get("name", []), self.models.columns.get("aliases", [])
+                for mid, mname, al in zip(self.models.ids, names, aliases, strict=False):
+                    for alias in [*(al or []), mname]:
+                        index.setdefault(alias.casefold(), (name, mid))
+            else:
+                for rid, rec in sec.items():
+                    for alias in [*rec.get("aliases", []), rec.get("name") or rec.get("title") or ""]:
+                        index.setdefault(alias.casefold(), (name, rid))
+            for rid in sec:
+                index[rid.casefold()] = (name, rid)
+            self._index[name] = index
+        return index
+
+    def lookup(self, ident: str, sections: Sequence[str] = SHARED_ID_SECTIONS) -> tuple[str, dict[str, Any]] | None:
+        key = ident.strip().casefold()
+        for name in sections:  # ids of any section first, then names and aliases
+            hit = self._section_index(name).get(key)
+            if hit and hit[1].casefold() == key:
+                return hit[0], self.section(hit[0])[hit[1]]
+        for name in sections:
+            hit = self._section_index(name).get(key)
+            if hit:
+                return hit[0], self.section(hit[0])[hit[1]]
+        return None
+
+    def find(self, ident: str, sections: Sequence[str] = SHARED_ID_SECTIONS) -> tuple[str, dict[str, Any]]:
+        """The record an id, name or alias names (case-insensitive), or NotFoundError with a hint."""
+        hit = self.lookup(ident, sections)
+        if hit:
+            return hit
+        kinds = ", ".join(SINGULAR[s] for s in sections[:-1]) + (" or " if len(sections) > 1 else "") + SINGULAR[sections[-1]]
+        raise NotFoundError(f"no {kinds} with id or alias {ident!r}{self.hint(ident, sections)}")
+
+    def hint(self, ident: str, sections: Sequence[str]) -> str:
+        candidates: dict[str, tuple[str, str]] = {}
+        for name in sections:
+            candidates.update(self._section_index(name))
+        close = difflib.get_close_matches(ident.strip().casefold(), list(candidates), n=3, cutoff=0.6)
+        if not close:
+            return ""
+        return " (did you mean " + ", ".join(dict.fromkeys(candidates[c][1] for c in close)) + "?)"
+
+    def find_model(self, ident: str) -> dict[str, Any]:
+        return self.find(ident, ("models",))[1]
+
+    def find_organization(self, ident: str) -> dict[str, Any]:
+        return self.find(ident, ("organizations",))[1]
+
+    def origin_lines(self, section: str, rid: str) -> list[str]:
+        """Each file a record came from, with the line of its header (scanned now, on demand)."""
+        from .datafiles import SourceFile
+
+        out = []
+        for name in self.origins.get((section, rid), []):
+            path = Path(name)
+            if not path.is_absolute() and not path.exists():
+                path = bundled_data_dir().parent / name
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except OSError:
+                out.append(name)
+                continue
+            line = _record_line(SourceFile(name, text), section, rid)
+            out.append(f"{name}:{line}" if line else name)
+        return out
 
 
-# --- reading files --------------------------------------------------------------------------
+def _record_line(src: Any, section: str, rid: str) -> int | None:
+    from .datafiles import parse_toml
 
-
-def data_files(path: Path) -> list[Path]:
-    """A TOML file, or every `*.toml` below a directory, in a stable order."""
     try:
-        if path.is_dir():
-            return sorted(p for p in path.rglob("*.toml") if p.is_file())
-        if path.exists():
-            return [path]
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
-    raise DataError("no such file or directory", file=str(path))
-
-
-def read_text(path: Path, *, expected: str = "a TOML file", max_bytes: int | None = None) -> str:
-    """The file's text, refusing what cannot be data: huge, binary or not UTF-8 (a BOM is dropped)."""
-    name = str(path)
-    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
-    try:
-        if path.is_dir():
-            raise DataError(f"is a directory, expected {expected}", file=name)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataError(
-                f"file is {size // (1024 * 1024)} MiB, over the {max_bytes // (1024 * 1024)} MiB limit",
-                file=name,
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("no such file or directory", file=name) from None
-    except PermissionError:
-        raise DataError("permission denied", file=name) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", file=name) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(f"not UTF-8 text (byte {exc.start})", file=name, line=line) from None
-
-
-_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-def parse_toml(text: str, name: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = _TOML_POS.search(msg)
-        line = int(m.group(1)) if m else None
-        msg = _TOML_POS.sub("", msg).strip() or "invalid TOML"
-        if m:
-            msg += f" (column {m.group(2)})"
-        raise DataError(f"malformed TOML: {msg}", file=name, line=line) from None
-
-
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_\-\"]+)\s*\]\]")
-_ANY_HEADER = re.compile(r"^\s*\[")
-_KEY = re.compile(r"^\s*\"?([A-Za-z0-9_\-]+)\"?\s*(?:\.|=)")
-_SUBTABLE = re.compile(r"^\s*\[\s*[A-Za-z0-9_\-]+\s*\.\s*([A-Za-z0-9_\-]+)")
-
-
-def record_places(text: str) -> dict[str, list[tuple[int, dict[str, int]]]]:
-    """For each `[[section]]` header: its line and the lines of the record's top-level keys."""
-    places: dict[str, list[tuple[int, dict[str, int]]]] = {}
-    current: dict[str, int] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _HEADER.match(line)
-        if m:
-            current = {}
-            places.setdefault(m.group(1).strip('"'), []).append((number, current))
-            continue
-        if current is None:
-            continue
-        sub = _SUBTABLE.match(line)
-        if sub:
-            current.setdefault(sub.group(1), number)
-            continue
-        if _ANY_HEADER.match(line):
-            current = None
-            continue
-        key = _KEY.match(line)
-        if key:
-            current.setdefault(key.group(1), number)
-    return places
-
-
-def top_level_line(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[+\s*)?\"?{re.escape(key)}\"?\s*(=|\]|\.)")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
+        items = parse_toml(src.text, src.name).get(section, [])
+    except DataError:
+        return None
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == rid:
+            return src.place(section, i, None)
     return None
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+# --- from validated records to plain data ----------------------------------------------------
 
 
-@dataclass
-class Layer:
-    """The records of one layer (bundled data, or one user path), keyed by (section, id)."""
+def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str]], paths: list[str]) -> Catalog:
+    """The plain catalog of validated (Pydantic) records: what the cache stores."""
+    from .escaping import json_dumps
 
-    records: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
-    info: dict[str, Any] | None = None
-    files: list[str] = field(default_factory=list)
+    orgs = {rid: _plain(r) for rid, r in valid.organizations.items()}
+    domains = {rid: org_domains(o) for rid, o in orgs.items()}
+    for rid, o in orgs.items():
+        _add_sources(o, domains[rid])
+    licenses = {rid: _plain(r) for rid, r in valid.licenses.items()}
+    for lic in licenses.values():
+        _add_sources(lic, [])
+    events = {rid: _plain(r) for rid, r in valid.events.items()}
+    for e in events.values():
+        _add_sources(e, [d for o in e["organizations"] for d in domains.get(o, [])])
+    software = {rid: _plain(r) for rid, r in valid.software.items()}
+    for s in software.values():
+        _add_sources(s, domains.get(s.get("organization") or "", []))
+    benchmarks = {rid: _plain(r) for rid, r in valid.benchmarks.items()}
+    for b in benchmarks.values():
+        _add_sources(b, [])
 
+    opened_by_event: dict[str, str] = {}
+    for e in sorted(events.values(), key=lambda e: date_start(e["date"]) or ""):
+        if e.get("access", "") and e["access"].startswith("open-"):
+            for mid in e["models"]:
+                opened_by_event.setdefault(mid, e["date"])
 
-def read_layer(paths: Iterable[Path], problems: list[DataError], display_root: Path | None = None) -> Layer:
-    layer = Layer()
-    for root in paths:
-        try:
-            files = data_files(root)
-        except DataError as exc:
-            problems.append(exc)
-            continue
-        if not files and root.is_dir():
-            problems.append(DataError("directory holds no .toml files", file=str(root)))
-        for path in files:
-            name = _display(path, display_root)
-            layer.files.append(name)
-            try:
-                text = read_text(path)
-                doc = parse_toml(text, name)
-            except DataError as exc:
-                problems.append(exc)
-                continue
-            if not doc:
-                problems.append(DataError("file holds no records", file=name, line=1))
-                continue
-            _read_document(doc, text, name, layer, problems)
-    return layer
+    columns: dict[str, list[Any]] = {}
+    texts: list[str] = []
+    rows = []
+    for rid, model in valid.models.items():
+        rec = _plain(model)
+        rec["open_weights"] = model.open_weights
+        org_domain = domains.get(rec["organization"], [])
+        _add_sources(rec, org_domain)
+        if rec["open_weights"] and not rec["open_weights_since"] and rid in opened_by_event:
+            opened = opened_by_event[rid]
+            if rec["release_date"] and (date_start(opened) or "") > (date_start(rec["release_date"]) or ""):
+                rec["open_weights_since"] = opened
+        rows.append(rec)
+    for rec in rows:
+        texts.append(json_dumps(rec, indent=None))
+    keys = [k for k in (rows[0] if rows else {"id": None}) if k not in ("openness", "sources", "source_details")]
+    for key in keys:
+        columns[key] = [r.get(key) for r in rows]
+    columns["open_source"] = [is_open_source(r, licenses) for r in rows]
+    columns["primary_sourced"] = [any(s["primary"] for s in r["source_details"]) for r in rows]
+    columns["country"] = [orgs.get(r["organization"], {}).get("country") for r in rows]
+    if not rows:
+        columns = {"id": []}
 
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.relative_to(root))
-        except ValueError:
-            pass
-    return str(path)
-
-
-def _read_document(doc: dict[str, Any], text: str, name: str, layer: Layer, problems: list[DataError]) -> None:
-    places = record_places(text)
-    for key, value in doc.items():
-        if key == "dataset":
-            if not isinstance(value, dict):
-                problems.append(DataError("must be a table", file=name, line=top_level_line(text, key), field=key))
-                continue
-            layer.info = {**(layer.info or {}), **value, "__file__": name, "__line__": top_level_line(text, key)}
-            continue
-        if key not in SECTIONS:
-            problems.append(
-                DataError(
-                    f"unknown section{suggest(key, [*SECTIONS, 'dataset'])}; expected one of "
-                    + ", ".join(f"[[{s}]]" for s in SECTIONS),
-                    file=name,
-                    line=top_level_line(text, key),
-                    field=key,
-                )
-            )
-            continue
-        if not isinstance(value, list):
-            problems.append(
-                DataError(f"must be an array of tables ([[{key}]])", file=name, line=top_level_line(text, key), field=key)
-            )
-            continue
-        headers = places.get(key, [])
-        fallback = top_level_line(text, key)
-        for i, item in enumerate(value):
-            line, fields = headers[i] if i < len(headers) else (fallback, {})
-            if not isinstance(item, dict):
-                problems.append(DataError(f"{key}[{i}] must be a table", file=name, line=line, field=key))
-                continue
-            raw = RawRecord(
-                section=key,
-                data=dict(item),
-                file=name,
-                line=line,
-                field_places={f: (name, ln) for f, ln in fields.items()},
-                origins=[f"{name}:{line}" if line else name],
-            )
-            rid = item.get("id")
-            if not isinstance(rid, str) or not rid:
-                problems.append(
-                    DataError("missing required field (every record needs a string id)", file=name, line=line, record=f"{key}[{i}]", field="id")
-                )
-                continue
-            ident = (key, rid)
-            if ident in layer.records:
-                first = layer.records[ident]
-                problems.append(
-                    DataError(
-                        f"duplicate {SINGULAR[key]} id, first defined at {first.origins[0]}",
-                        file=name,
-                        line=raw.place("id")[1],
-                        record=rid,
-                        field="id",
-                    )
-                )
-                continue
-            layer.records[ident] = raw
+    scores = {rid: _plain(r) for rid, r in valid.scores.items()}
+    for sc in scores.values():
+        model_org = None
+        if sc["model"] in valid.models:
+            model_org = valid.models[sc["model"]].organization
+        _add_sources(sc, domains.get(model_org or "", []) if sc["measured_by"] == "developer" else domains.get(sc["measured_by"], []))
+    sections = {
+        "organizations": orgs,
+        "events": events,
+        "software": software,
+        "licenses": licenses,
+        "benchmarks": benchmarks,
+        "scores": scores,
+    }
+    info_dict = info.model_dump(mode="json") if info is not None else None
+    return Catalog(ModelTable(columns, texts), sections, info_dict, origins, paths)
 
 
-def merge_layers(layers: Sequence[Layer]) -> tuple[dict[tuple[str, str], RawRecord], dict[str, Any] | None]:
-    """Later layers override earlier ones field by field; lists are replaced, not appended."""
-    merged: dict[tuple[str, str], RawRecord] = {}
-    info: dict[str, Any] | None = None
-    for layer in layers:
-        if layer.info:
-            info = {**(info or {}), **layer.info}
-        for ident, raw in layer.records.items():
-            base = merged.get(ident)
-            if base is None:
-                merged[ident] = RawRecord(raw.section, dict(raw.data), raw.file, raw.line, dict(raw.field_places), list(raw.origins))
-                continue
-            base.data.update(raw.data)
-            base.field_places.update(raw.field_places)
-            base.origins.extend(raw.origins)
-    return merged, info
+def _plain(record: Any) -> dict[str, Any]:
+    return record.model_dump(mode="json")
 
 
-# --- validation -----------------------------------------------------------------------------
+def _add_sources(rec: dict[str, Any], own_domains: list[str]) -> None:
+    """`sources` as URLs (the JSON contract) and `source_details` with each one's kind."""
+    details = describe(rec["sources"], own_domains)
+    for d, s in zip(details, rec["sources"], strict=True):
+        if isinstance(s, dict) and s.get("note"):
+            d["note"] = s["note"]
+    rec["sources"] = [d["url"] for d in details]
+    rec["source_details"] = details
 
 
-def _pydantic_problems(raw: RawRecord, exc: ValidationError) -> list[DataError]:
-    kind = SECTIONS[raw.section]
-    out = []
-    for err in exc.errors():
-        loc = [str(p) for p in err["loc"]]
-        top = loc[0] if loc else None
-        file, line = raw.place(top)
-        field_path = ".".join(loc) if loc else None
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            allowed: Iterable[str] = kind.model_fields
-            if len(loc) > 1:
-                allowed = _nested_fields(kind, loc[:-1])
-            msg = "unknown field" + suggest(loc[-1], allowed)
-        elif err["type"] == "missing":
-            msg = "missing required field"
-        elif msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        elif "input" in err and err["type"] not in ("missing",):
-            msg = f"{msg} (got {err['input']!r})" if not isinstance(err["input"], (dict, list)) else msg
-        out.append(DataError(msg, file=file, line=line, record=raw.id, field=field_path))
-    return out
+def is_open_source(model: Mapping[str, Any], licenses: Mapping[str, Mapping[str, Any]]) -> bool:
+    """OSI's Open Source AI Definition, approximated from recorded data (see docs/data.md).
 
-
-def _nested_fields(kind: type[Record], path: list[str]) -> Iterable[str]:
-    from .schema import Evidence, Openness
-
-    if path and path[0] == "openness":
-        return Openness.model_fields if len(path) == 1 else Evidence.model_fields
-    return kind.model_fields
-
-
-def build_catalog(
-    merged: dict[tuple[str, str], RawRecord],
-    info: dict[str, Any] | None,
-    problems: list[DataError],
-    today: dt.date | None = None,
-) -> Catalog:
-    catalog = Catalog()
-    raws: dict[tuple[str, str], RawRecord] = {}
-    for ident, raw in merged.items():
-        try:
-            record = SECTIONS[raw.section].model_validate(raw.data)
-        except ValidationError as exc:
-            problems.extend(_pydantic_problems(raw, exc))
-            continue
-        catalog.section(raw.section)[raw.data["id"]] = record
-        catalog.origins[ident] = raw.origins
-        raws[ident] = raw
-    if info:
-        clean = {k: v for k, v in info.items() if not k.startswith("__")}
-        try:
-            catalog.info = DatasetInfo.model_validate(clean)
-        except ValidationError as exc:
-            for err in exc.errors():
-                problems.append(
-                    DataError(
-                        err["msg"].removeprefix("Value error, "),
-                        file=info.get("__file__"),
-                        line=info.get("__line__"),
-                        record="dataset",
-                        field=".".join(str(p) for p in err["loc"]),
-                    )
-                )
-    problems.extend(check_rules(catalog, raws, today or dt.date.today()))
-    catalog.build_index()
-    return catalog
-
-
-def check_rules(catalog: Catalog, raws: dict[tuple[str, str], RawRecord], today: dt.date) -> list[DataError]:
-    """Rules that need more than one record: references, cycles, shared ids, dates, duplicates."""
-    problems: list[DataError] = []
-
-    def problem(section: str, rid: str, fieldname: str | None, message: str) -> None:
-        raw = raws[(section, rid)]
-        file, line = raw.place(fieldname)
-        problems.append(DataError(message, file=file, line=line, record=rid, field=fieldname))
-
-    def ref(section: str, rid: str, fieldname: str, target: str, value: str | None) -> None:
-        if value is None or value in catalog.section(target):
-            return
-        problem(section, rid, fieldname, f"unknown {SINGULAR[target]} {value!r}{suggest(value, catalog.section(target))}")
-
-    seen: dict[str, str] = {}
-    for section in SHARED_ID_SECTIONS:
-        for rid in catalog.section(section):
-            if rid in seen:
-                problem(section, rid, "id", f"id is also used by a{'n' if seen[rid][0] in 'aeiou' else ''} {seen[rid]}")
-            else:
-                seen[rid] = SINGULAR[section]
-
-    for rid, m in catalog.models.items():
-        ref("models", rid, "organization", "organizations", m.organization)
-        ref("models", rid, "license", "licenses", m.license)
-        ref("models", rid, "base_model", "models", m.base_model)
-        ref("models", rid, "teacher", "models", m.teacher)
-        ref("models", rid, "successor_of", "models", m.successor_of)
-        if m.successor_of == rid:
-            problem("models", rid, "successor_of", "a model cannot succeed itself")
-        if m.open_weights and not m.license:
-            problem("models", rid, "license", f"access is {m.access.value}: open weights need a license")
-        if m.base_model == rid:
-            problem("models", rid, "base_model", "a model cannot be its own base_model")
-        _check_future(problem, "models", rid, "release_date", m.release_date, today)
-    problems.extend(_base_model_cycles(catalog, raws))
-
-    for rid, o in catalog.organizations.items():
-        ref("organizations", rid, "parent", "organizations", o.parent)
-        _check_future(problem, "organizations", rid, "founded", o.founded, today)
-    for rid, e in catalog.events.items():
-        for org in e.organizations:
-            ref("events", rid, "organizations", "organizations", org)
-        for mid in e.models:
-            ref("events", rid, "models", "models", mid)
-        for sid in e.software:
-            ref("events", rid, "software", "software", sid)
-        if e.access is not None and not e.models:
-            problem("events", rid, "access", "an access change needs the models it applies to")
-        _check_future(problem, "events", rid, "date", e.date, today)
-    for rid, s in catalog.software.items():
-        ref("software", rid, "organization", "organizations", s.organization)
-        ref("software", rid, "license", "licenses", s.license)
-        _check_future(problem, "software", rid, "release_date", s.release_date, today)
-
-    for rid, b in catalog.benchmarks.items():
-        if b.discriminates_from and b.discriminates_until and b.discriminates_until < b.discriminates_from:
-            problem("benchmarks", rid, "discriminates_until", "is before discriminates_from")
-        _check_future(problem, "benchmarks", rid, "released", b.released, today)
-    seen_scores: dict[tuple[str, str, str, str], str] = {}
-    for rid, sc in catalog.scores.items():
-        ref("scores", rid, "model", "models", sc.model)
-        ref("scores", rid, "benchmark", "benchmarks", sc.benchmark)
-        if sc.measured_by != "developer":
-            ref("scores", rid, "measured_by", "organizations", sc.measured_by)
-        bench = catalog.benchmarks.get(sc.benchmark)
-        if bench is not None and bench.unit is BenchmarkUnit.PERCENT and not 0 <= sc.value <= 100:
-            problem("scores", rid, "value", f"{sc.value:g} is not a percentage (0 to 100)")
-        _check_future(problem, "scores", rid, "published", sc.published, today)
-        for url in source_urls(sc.sources):
-            key = (sc.model, sc.benchmark, sc.setting or "", url)
-            if key in seen_scores:
-                problem("scores", rid, "sources", f"same model, benchmark, setting and source as score {seen_scores[key]!r}")
-                break
-            seen_scores[key] = rid
-
-    problems.extend(_duplicate_models(catalog, raws))
-    return problems
-
-
-def source_urls(sources: Iterable[Any]) -> list[str]:
-    return [s if isinstance(s, str) else s.url for s in sources]
-
-
-def _check_future(problem: Any, section: str, rid: str, fieldname: str, value: str | None, today: dt.date) -> None:
-    if value and date_bounds(value)[0] > today:
-        problem(section, rid, fieldname, f"{value} is in the future (today is {today.isoformat()})")
-
-
-def _base_model_cycles(catalog: Catalog, raws: dict[tuple[str, str], RawRecord]) -> list[DataError]:
-    problems = []
-    reported: set[str] = set()
-    for start in catalog.models:
-        chain = [start]
-        current = catalog.models[start].base_model
-        while current and current in catalog.models and current not in chain:
-            chain.append(current)
-            current = catalog.models[current].base_model
-        if current and current in chain and current != start:
-            continue  # the cycle does not include start; it is reported from a member
-        if current == start and len(chain) > 1 and not reported.intersection(chain):
-            reported.update(chain)
-            raw = raws[("models", start)]
-            file, line = raw.place("base_model")
-            loop = " -> ".join([*chain, start])
-            problems.append(DataError(f"base_model cycle: {loop}", file=file, line=line, record=start, field="base_model"))
-    return problems
-
-
-def normalized_name(name: str) -> str:
-    """Letters and digits only, '+' kept as 'plus': 'Command R+' differs from 'Command R'."""
-    return re.sub(r"[^0-9a-z]+", "", name.casefold().replace("+", "plus"))
-
-
-def _duplicate_models(catalog: Catalog, raws: dict[tuple[str, str], RawRecord]) -> list[DataError]:
-    """Two records of one organisation with the same name, or an alias naming another model."""
-    problems = []
-    names: dict[tuple[str, str], str] = {}
-    for rid, m in catalog.models.items():
-        key = (m.organization, normalized_name(m.name))
-        if key in names:
-            raw = raws[("models", rid)]
-            file, line = raw.place("name")
-            problems.append(
-                DataError(f"same model as {names[key]!r} (same organization and name)", file=file, line=line, record=rid, field="name")
-            )
-        else:
-            names[key] = rid
-    owners: dict[str, str] = {rid.casefold(): rid for rid in catalog.models}
-    for rid, m in catalog.models.items():
-        for alias in m.aliases:
-            other = owners.get(alias.casefold())
-            if other and other != rid:
-                raw = raws[("models", rid)]
-                file, line = raw.place("aliases")
-                problems.append(DataError(f"alias {alias!r} is the id of another model", file=file, line=line, record=rid, field="aliases"))
-    return problems
+    Open weights under an OSI-approved licence, training code graded open, and the
+    training data at least documented (data or data documentation graded open or partial).
+    """
+    if not model.get("open_weights") or not model.get("license"):
+        return False
+    lic = licenses.get(model["license"])
+    if lic is None or not lic.get("osi_approved"):
+        return False
+    o = model.get("openness") or {}
+    code = o.get("training_code")
+    if not code or code.get("grade") != "open":
+        return False
+    documented = ("open", "partial")
+    return any((o.get(c) or {}).get("grade") in documented for c in ("training_data", "data_documentation"))
 
 
 # --- entry points ---------------------------------------------------------------------------
@@ -588,7 +361,9 @@ def check(
     bundled: bool = True,
     today: dt.date | None = None,
 ) -> tuple[Catalog, list[DataError]]:
-    """Load everything and return the catalog with every problem found (for `validate`)."""
+    """Read and validate everything, no cache; the catalog of the valid records and every problem."""
+    from .datafiles import merge_layers, read_layer, validate
+
     problems: list[DataError] = []
     layers = []
     if bundled:
@@ -597,9 +372,10 @@ def check(
     for path in data:
         layers.append(read_layer([Path(path)], problems))
     merged, info = merge_layers(layers)
-    catalog = build_catalog(merged, info, problems, today)
-    catalog.paths = [str(bundled_data_dir())] * bundled + [str(p) for p in data]
-    return catalog, problems
+    valid, dataset = validate(merged, info, problems, today)
+    origins = {ident: raw.origins for ident, raw in merged.items()}
+    paths = [str(bundled_data_dir())] * bundled + [str(p) for p in data]
+    return plain_catalog(valid, dataset, origins, paths), problems
 
 
 def load(
@@ -607,9 +383,20 @@ def load(
     *,
     bundled: bool = True,
     today: dt.date | None = None,
+    use_cache: bool = True,
 ) -> Catalog:
-    """The catalog, or DataProblems naming the first problem and counting the rest."""
+    """The catalog (from the cache when every input file is unchanged), or DataProblems naming
+    the first problem and counting the rest."""
+    from . import cache
+
+    key = cache.input_key([Path(p) for p in data], bundled) if use_cache and today is None else None
+    if key is not None:
+        hit = cache.read(key)
+        if hit is not None:
+            return hit
     catalog, problems = check(data, bundled=bundled, today=today)
     if problems:
         raise DataProblems(problems)
+    if key is not None:
+        cache.write(key, catalog)
     return catalog

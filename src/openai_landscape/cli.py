@@ -1,112 +1,92 @@
-"""The `landscape` command: options in, a query and a renderer called, exit codes out.
+"""The `landscape` command: Typer options in, a function of `commands` called, an exit code out.
 
-No filtering or formatting lives here. Every error reaches `LandscapeGroup.main`, the one edge
-that turns it into a single line on stderr and a documented exit code.
+No filtering or formatting lives here. Shared options are `Annotated` aliases written out in
+each signature that takes them. Every failure reaches `errors.guard`, the one edge that turns it
+into a single line on stderr and a documented exit code. Common invocations skip this module
+altogether (`fastpath.py`); anything it does not fully understand comes here.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
-import io
 import os
 import sys
-import traceback
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import ExitCode, LandscapeError
-from .render import Format, Listing, emit
-from .render.safe import inert, json_dumps
-
-if TYPE_CHECKING:
-    from .catalog import Catalog
-
-
-def _lazy(name: str) -> Any:
-    """Import a module on first attribute use, so `--version` and `--help` skip Pydantic."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-query = _lazy("openai_landscape.query")
-views = _lazy("openai_landscape.views")
-catalog_mod = _lazy("openai_landscape.catalog")
+from . import __version__, commands
+from .errors import ExitCode, guard
+from .escaping import inert
+from .render import Format
 
 # Typer vendors Click; its exceptions share this base, which we reach without importing Click.
 _ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
-_state = {"debug": bool(os.environ.get("LANDSCAPE_DEBUG"))}
 
-
-def error_line(message: str) -> None:
-    sys.stderr.write("landscape: error: " + inert(message) + "\n")
-
-
-def note(message: str) -> None:
-    sys.stderr.write("landscape: " + inert(message) + "\n")
+def _debug_requested(args: Any) -> bool:
+    argv = list(args) if args is not None else sys.argv[1:]
+    return "--debug" in argv or bool(os.environ.get("LANDSCAPE_DEBUG"))
 
 
 class LandscapeGroup(TyperGroup):
-    """Runs the app and turns every failure into one line and an exit code, never a traceback."""
+    """Runs the app through `errors.guard`; Click's own usage errors become one line too."""
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        _hide_flag_metavars(self)
         if sys.stdout is None:  # started with stdout closed (`landscape ... >&-`)
-            error_line("cannot write to stdout: it is closed")
-            if standalone_mode:
-                sys.exit(ExitCode.USAGE)
-            return int(ExitCode.USAGE)
-        try:
-            rv = super().main(args=args, prog_name=prog_name or "landscape", complete_var=complete_var, standalone_mode=False, **extra)
-            code = rv if isinstance(rv, int) else 0
-            sys.stdout.flush()
-        except LandscapeError as exc:
-            error_line(str(exc))
-            code = exc.exit_code
-        except _ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            hint = f" (see '{ctx.command_path} --help')" if ctx is not None and exc.exit_code == 2 else ""
-            message = exc.format_message().replace("\n", " ").replace("Value error, ", "")  # type: ignore[attr-defined]
-            if message.strip():  # empty for `landscape` alone, whose help is already printed
-                error_line(message + hint)
-            code = exc.exit_code  # type: ignore[attr-defined]
-        except (KeyboardInterrupt, typer.Abort):
-            sys.stderr.write("\n")
-            code = ExitCode.INTERRUPTED
-        except BrokenPipeError:
-            code = _pipe_closed()
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 0
-        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
-            if _state["debug"]:
-                traceback.print_exc()
-            error_line(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
-            code = ExitCode.INTERNAL
+            sys.stderr.write("landscape: error: cannot write to stdout: it is closed\n")
+            code = int(ExitCode.USAGE)
+        else:
+
+            def call() -> int:
+                try:
+                    rv = super(LandscapeGroup, self).main(
+                        args=args, prog_name=prog_name or "landscape", complete_var=complete_var, standalone_mode=False, **extra
+                    )
+                except _ClickException as exc:
+                    ctx = getattr(exc, "ctx", None)
+                    hint = f" (see '{ctx.command_path} --help')" if ctx is not None and exc.exit_code == 2 else ""  # type: ignore[attr-defined]
+                    message = exc.format_message().replace("\n", " ").replace("Value error, ", "")  # type: ignore[attr-defined]
+                    if message.strip():  # empty for `landscape` alone, whose help is already printed
+                        sys.stderr.write("landscape: error: " + inert(message + hint) + "\n")
+                    return int(exc.exit_code)  # type: ignore[attr-defined]
+                except typer.Abort:
+                    raise KeyboardInterrupt from None
+                except SystemExit as exc:
+                    return exc.code if isinstance(exc.code, int) else 0
+                return rv if isinstance(rv, int) else 0
+
+            code = guard(call, debug=_debug_requested(args))
         if standalone_mode:
-            sys.exit(int(code))
-        return int(code)
+            sys.exit(code)
+        return code
 
 
-def _pipe_closed() -> int:
-    """The reader went away (`| head -1`): stop quietly, and let nothing flush to the dead pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return ExitCode.BROKEN_PIPE
+def _hide_flag_metavars(command: Any) -> None:
+    """Help shows no value after a flag (Typer would print `<bool>`) and names an option's
+    value after the option (`--since SINCE`) rather than its Python type."""
+    if getattr(command, "_metavars_set", False):
+        return
+    command._metavars_set = True
+    for param in getattr(command, "params", []):
+        if param.metavar is None and getattr(param, "param_type_name", "") == "option":
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+            elif not getattr(getattr(param, "type_descriptor", None), "is_choice", False):
+                param.metavar = param.name.upper()
+    original = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _hide_flag_metavars(sub)
 
 
 app = typer.Typer(
@@ -131,199 +111,201 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
-    """Explore the AI model landscape: who released which model, when, how open, how big."""
-    _state["debug"] = _state["debug"] or debug
+    """Explore the AI model landscape: who released which model, when, how open, how big.
+
+    Example: landscape models --open-weights --since 2025
+    """
 
 
-# --- shared options ---------------------------------------------------------------------------
+# --- shared options (each command lists the ones it takes) -----------------------------------
 
 DataOpt = Annotated[
     list[str] | None,
     typer.Option("--data", "-d", help="Extra TOML file or directory merged over the bundled data (repeatable; also LANDSCAPE_DATA).", rich_help_panel="Data"),
 ]
 NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Use only --data / LANDSCAPE_DATA, not the bundled dataset.", rich_help_panel="Data")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Output format.", rich_help_panel="Output")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read and validate the data files even if the cache is current.", rich_help_panel="Data")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Output format (toml only for models).", rich_help_panel="Output")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.", rich_help_panel="Output")]
-ColumnsOpt = Annotated[str | None, typer.Option("--columns", "-c", help="Comma-separated fields to show (any format).", rich_help_panel="Output")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.", rich_help_panel="Filters")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="On or before this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.", rich_help_panel="Filters")]
-OrgOpt = Annotated[list[str] | None, typer.Option("--org", "-o", help="Organisation id or alias (repeatable: any of them).", rich_help_panel="Filters")]
+ColumnsOpt = Annotated[str | None, typer.Option("--columns", "-c", help="Comma-separated fields to show, in any format.", rich_help_panel="Output")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.", rich_help_panel="Output")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output FILE if it exists.", rich_help_panel="Output")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", help="Released on or after: YYYY, YYYY-MM or YYYY-MM-DD (a partial date counts from its first day).", rich_help_panel="Filters"),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option("--until", help="Released on or before (inclusive, to the last day of a partial date). A model dated 2024 counts as 2024-01-01.", rich_help_panel="Filters"),
+]
+OrgOpt = Annotated[list[str] | None, typer.Option("--org", help="Organisation id or alias, with the organisations under it (repeatable: any of them).", rich_help_panel="Filters")]
+ExactOrgOpt = Annotated[bool, typer.Option("--exact-org", help="With --org: not the organisations under it (e.g. google without google-deepmind).", rich_help_panel="Filters")]
+CountryOpt = Annotated[list[str] | None, typer.Option("--country", help="Organisation country, ISO 3166 alpha-2 (repeatable).", rich_help_panel="Filters")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="At most N rows.", rich_help_panel="Sorting")]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort order.", rich_help_panel="Sorting")]
 
+OpenWeightsOpt = Annotated[bool, typer.Option("--open-weights", help="Only models whose weights are downloadable (access open-*).", rich_help_panel="Filters")]
+ClosedOpt = Annotated[bool, typer.Option("--closed", help="Only models without downloadable weights.", rich_help_panel="Filters")]
+OpenSourceOpt = Annotated[bool, typer.Option("--open-source", help="Only models meeting OSI's Open Source AI Definition (approximated; see docs/data.md).", rich_help_panel="Filters")]
+LicenseOpt = Annotated[str | None, typer.Option("--license", help="Licence id, name or SPDX id containing TEXT.", rich_help_panel="Filters")]
+LicenseAllowsOpt = Annotated[
+    str | None,
+    typer.Option("--license-allows", help="commercial (licence says yes) or commercial-conditional (yes, or under conditions such as Llama's).", rich_help_panel="Filters"),
+]
+ArchOpt = Annotated[str | None, typer.Option("--arch", help="dense or moe.", rich_help_panel="Filters")]
+AccessOpt = Annotated[list[str] | None, typer.Option("--access", help="Access level (repeatable): open-unrestricted, open-restricted, open-noncommercial, api, hosted, limited, unreleased.", rich_help_panel="Filters")]
+GatedOpt = Annotated[bool | None, typer.Option("--gated/--ungated", help="Open-weights models whose download needs approval (or not).", rich_help_panel="Filters")]
+MinParamsOpt = Annotated[str | None, typer.Option("--min-params", help="At least this many billion parameters (total), e.g. 7 or 0.5.", rich_help_panel="Filters")]
+MaxParamsOpt = Annotated[str | None, typer.Option("--max-params", help="At most this many billion parameters (total).", rich_help_panel="Filters")]
+MinContextOpt = Annotated[str | None, typer.Option("--min-context", help="Context of at least this many tokens, e.g. 128000 or 128k.", rich_help_panel="Filters")]
+ModalityOpt = Annotated[str | None, typer.Option("--modality", help="Input or output modality: text, image, audio, video, code, ...", rich_help_panel="Filters")]
+FamilyOpt = Annotated[str | None, typer.Option("--family", help="Model family id, e.g. llama-2.", rich_help_panel="Filters")]
+BaseModelOpt = Annotated[str | None, typer.Option("--base-model", help="Models derived from this one (its id or alias).", rich_help_panel="Filters")]
+SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="All these words, in any order, in the name, id, aliases, family or notes.", rich_help_panel="Filters")]
+PrimaryOpt = Annotated[bool, typer.Option("--primary-sources-only", help="Only models with at least one primary source (model card, paper, developer page).", rich_help_panel="Filters")]
+SortOpt = Annotated[str, typer.Option("--sort", help="Sort by any field (release_date, params_b, context_length, ...).", rich_help_panel="Sorting")]
+CountOpt = Annotated[bool, typer.Option("--count", help="Print only the number of matching models.", rich_help_panel="Output")]
+ReferencesOpt = Annotated[
+    bool,
+    typer.Option("--references/--models-only", help="TOML: include the organisations, licences and models the models refer to, so the file loads on its own.", rich_help_panel="Output"),
+]
 
-def _catalog(data: list[str] | None, no_bundled: bool) -> Catalog:
-    paths = catalog_mod.user_paths(data or ())
-    if no_bundled and not paths:
-        raise LandscapeError("--no-bundled needs --data PATH or LANDSCAPE_DATA", field="--no-bundled")
-    return catalog_mod.load(paths, bundled=not no_bundled)
+MODELS_EPILOG = """Examples:
+
+  landscape models --open-weights --arch moe --min-params 100 --since 2025
+
+  landscape models --org meta --license-allows commercial --json
+"""
 
 
-def _format(fmt: Format, as_json: bool) -> Format:
-    return Format.JSON if as_json else fmt
-
-
-def _columns(columns: str | None) -> list[str]:
-    return [c.strip() for c in columns.split(",") if c.strip()] if columns else []
-
-
-def _emit(listing: Listing, fmt: Format, columns: str | None, what: str) -> None:
-    """Print a listing; nothing matched is exit 1, with `[]` in JSON and a line on stderr."""
-    if listing.records or fmt is not Format.TABLE:
-        emit(listing, fmt, _columns(columns))
-    if not listing.records:
-        if fmt is Format.TABLE:
-            note(f"no {what} match")
-        raise typer.Exit(ExitCode.NOT_FOUND)
-
-
-def _complete_sort(incomplete: str) -> list[str]:
-    return [f for f in query.MODEL_FIELDS if f.startswith(incomplete)]
-
-
-# --- commands ---------------------------------------------------------------------------------
-
-
-def _model_filters(
-    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only models whose weights are downloadable (access open-*).", rich_help_panel="Filters")] = False,
-    closed: Annotated[bool, typer.Option("--closed", help="Only models without downloadable weights.", rich_help_panel="Filters")] = False,
-    open_source: Annotated[bool, typer.Option("--open-source", help="Only models meeting OSI's Open Source AI Definition (approximated; see docs/data.md).", rich_help_panel="Filters")] = False,
+@app.command(epilog=MODELS_EPILOG)
+def models(
+    open_weights: OpenWeightsOpt = False,
+    closed: ClosedOpt = False,
+    open_source: OpenSourceOpt = False,
     org: OrgOpt = None,
-    country: Annotated[list[str] | None, typer.Option("--country", help="Organisation country, ISO 3166 alpha-2 (repeatable).", rich_help_panel="Filters")] = None,
+    exact_org: ExactOrgOpt = False,
+    country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    license: Annotated[str | None, typer.Option("--license", help="Licence id, name or SPDX id containing TEXT.", rich_help_panel="Filters")] = None,
-    license_allows: Annotated[str | None, typer.Option("--license-allows", help="What the licence permits: commercial.", rich_help_panel="Filters")] = None,
-    arch: Annotated[str | None, typer.Option("--arch", help="dense or moe.", rich_help_panel="Filters")] = None,
-    min_params: Annotated[float | None, typer.Option("--min-params", min=0, help="At least this many billion parameters (total).", rich_help_panel="Filters")] = None,
-    max_params: Annotated[float | None, typer.Option("--max-params", min=0, help="At most this many billion parameters (total).", rich_help_panel="Filters")] = None,
-    modality: Annotated[str | None, typer.Option("--modality", help="Input or output modality: text, image, audio, video, code, ...", rich_help_panel="Filters")] = None,
-    family: Annotated[str | None, typer.Option("--family", help="Model family id, e.g. llama-2.", rich_help_panel="Filters")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Text in the name, id, aliases, family or notes.", rich_help_panel="Filters")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="Sort by any field.", autocompletion=_complete_sort, rich_help_panel="Sorting")] = "release_date",
+    license: LicenseOpt = None,
+    license_allows: LicenseAllowsOpt = None,
+    arch: ArchOpt = None,
+    access: AccessOpt = None,
+    gated: GatedOpt = None,
+    min_params: MinParamsOpt = None,
+    max_params: MaxParamsOpt = None,
+    min_context: MinContextOpt = None,
+    modality: ModalityOpt = None,
+    family: FamilyOpt = None,
+    base_model: BaseModelOpt = None,
+    search: SearchOpt = None,
+    primary_sources_only: PrimaryOpt = False,
+    sort: SortOpt = "release_date",
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    columns: ColumnsOpt = None,
+    count: CountOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    references: ReferencesOpt = True,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
-    """The filter options `models` and `export` share; never called, only its signature is used."""
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """List models, filtered and sorted. Filters combine with AND; a repeated filter means any of its values."""
+    filters = dict(locals())
+    extra = {k: filters.pop(k) for k in ("fmt", "as_json", "columns", "count", "output", "force", "references", "data", "no_bundled", "no_cache")}
+    filters["exclude_child_orgs"] = filters.pop("exact_org")
+    if extra["output"] is not None or Format(extra["fmt"]) is Format.TOML:
+        from . import export_command
+
+        return export_command.export(**extra, filters=filters)
+    extra = {k: extra[k] for k in ("fmt", "as_json", "columns", "count", "data", "no_bundled", "no_cache")}
+    return commands.models(**extra, **filters)
 
 
-def with_model_filters(command: Any) -> Any:
-    """Give a command the options of `_model_filters` after its own (one definition, two commands)."""
-    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
-    shared = list(inspect.signature(_model_filters, eval_str=True).parameters.values())
-    command.__signature__ = inspect.Signature([*shared, *own])
-    command.__annotations__ = {p.name: p.annotation for p in [*shared, *own]}
-    return command
+@app.command(epilog="Examples:\n\n  landscape export --org meta --output meta.toml\n\n  landscape export --open-weights --format csv -o open.csv")
+def export(
+    open_weights: OpenWeightsOpt = False,
+    closed: ClosedOpt = False,
+    open_source: OpenSourceOpt = False,
+    org: OrgOpt = None,
+    exact_org: ExactOrgOpt = False,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    license: LicenseOpt = None,
+    license_allows: LicenseAllowsOpt = None,
+    arch: ArchOpt = None,
+    access: AccessOpt = None,
+    gated: GatedOpt = None,
+    min_params: MinParamsOpt = None,
+    max_params: MaxParamsOpt = None,
+    min_context: MinContextOpt = None,
+    modality: ModalityOpt = None,
+    family: FamilyOpt = None,
+    base_model: BaseModelOpt = None,
+    search: SearchOpt = None,
+    primary_sources_only: PrimaryOpt = False,
+    sort: SortOpt = "release_date",
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="toml (the layout of data/, loadable with --data), json, jsonl, csv or markdown.", rich_help_panel="Output")] = Format.TOML,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    references: ReferencesOpt = True,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """The models `models` would list (same filters), as TOML by default: `models --format toml`."""
+    filters = dict(locals())
+    extra = {k: filters.pop(k) for k in ("fmt", "output", "force", "references", "data", "no_bundled", "no_cache")}
+    filters["exclude_child_orgs"] = filters.pop("exact_org")
+    from . import export_command
+
+    return export_command.export(**extra, filters=filters)
 
 
-def _select(filters: dict[str, Any]) -> tuple[Catalog, list[Any]]:
-    if filters["open_weights"] and filters["closed"]:
-        raise LandscapeError("--open-weights and --closed exclude each other; use neither for all models", field="--closed")
-    catalog = _catalog(filters["data"], filters["no_bundled"])
-    q = query.ModelQuery(
-        open_weights=True if filters["open_weights"] else (False if filters["closed"] else None),
-        open_source=filters["open_source"],
-        orgs=tuple(filters["org"] or ()),
-        countries=tuple(filters["country"] or ()),
-        **{k: filters[k] for k in ("since", "until", "license", "license_allows", "arch", "min_params", "max_params", "modality", "family", "search", "sort", "reverse", "limit")},
-    )
-    return catalog, query.select_models(catalog, q)
-
-
-@app.command()
-@with_model_filters
-def models(fmt: FormatOpt = Format.TABLE, as_json: JsonOpt = False, columns: ColumnsOpt = None, **filters: Any) -> None:
-    """List models, filtered and sorted. Filters combine with AND."""
-    _, selected = _select(filters)
-    _emit(views.models_listing(selected), _format(fmt, as_json), columns, "models")
-
-
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape show llama-2-70b\n\n  landscape show mixtral      (a family: lists its models)\n\n  landscape show meta --json")
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software or licence id or alias (case-insensitive).")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software, licence or benchmark id or alias (case-insensitive); a family or prefix lists its models.")],
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+    no_cache: NoCacheOpt = False,
+) -> int:
     """Everything known about one model (or organisation, event, software, licence), with its sources."""
-    catalog = _catalog(data, no_bundled)
-    section, record = catalog.find(ident, (*catalog_mod.SHARED_ID_SECTIONS, "licenses"))
-    fmt = _format(fmt, as_json)
-    obj = views.record_object(catalog, section, record)
-    if fmt is Format.JSON:
-        sys.stdout.write(json_dumps(obj) + "\n")
-        return
-    if fmt is not Format.TABLE:
-        # Flat formats: one row of the record, the same shape as a listing row.
-        emit(Listing([obj], list(obj)), fmt)
-        return
-    from .render import table
-
-    if section == "models":
-        table.print_pairs(f"{record.name} ({record.id})", views.model_pairs(catalog, record))
-        table.print_section("Openness", views.openness_rows(record), ["component", "grade", "evidence", "note"])
-        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
-        derived = query.derived_models(catalog, record.id)
-        table.print_section("Derived models", [[m.id, m.name, m.release_date] for m in derived], ["id", "name", "release_date"])
-        table.print_section("Sources", [[s] for s in record.sources], ["url"])
-    elif section == "organizations":
-        table.print_pairs(f"{record.name} ({record.id})", views.organization_pairs(catalog, record))
-        mine = query.sort_records([m for m in catalog.models.values() if m.organization == record.id], "release_date")
-        if mine:
-            emit(views.models_listing(mine), Format.TABLE)
-        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
-    elif section == "events":
-        table.print_pairs(f"{record.title} ({record.id})", views.event_pairs(catalog, record))
-    else:
-        table.print_pairs(f"{record.name} ({record.id})", views.generic_pairs(catalog, section, record))
-        table.print_section("History", views.history_rows(catalog, record.id), ["date", "kind", "title", "access", "event"])
-        if section == "licenses":
-            users = query.sort_records([m for m in catalog.models.values() if m.license == record.id], "release_date")
-            if users:
-                emit(views.models_listing(users), Format.TABLE)
+    return commands.show(**locals())
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape compare llama-2-70b mixtral-8x7b grok-1\n\n  landscape compare gpt-4o deepseek-v3 --diff --scores gpqa-diamond")
 def compare(
     ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more model ids or aliases.")],
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     only_differences: Annotated[bool, typer.Option("--diff", help="Show only the fields that differ.")] = False,
+    scores: Annotated[str | None, typer.Option("--scores", help="Comma-separated benchmark ids to add as rows (best score of each model).")] = None,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+    no_cache: NoCacheOpt = False,
+) -> int:
     """Models side by side: one column per model, one row per field; differing fields marked *."""
-    if len(ids) < 2:
-        raise LandscapeError("compare needs at least two model ids", field="ID")
-    catalog = _catalog(data, no_bundled)
-    models_ = [catalog.find_model(i) for i in ids]
-    records = [views.record_object(catalog, "models", m) for m in models_]
-    fields = views.compare_fields()
-    differing = query.differing_fields([{f: r.get(f) for f in fields} for r in records])
-    if only_differences:
-        fields = [f for f in fields if f in differing]
-    fmt = _format(fmt, as_json)
-    if fmt is Format.JSON:
-        sys.stdout.write(json_dumps({"models": records, "differing_fields": differing}) + "\n")
-    elif fmt is Format.TABLE:
-        from .render.table import print_compare
-
-        print_compare(records, fields, differing)
-    else:
-        rows = [{"field": f, **{r["id"]: r.get(f) for r in records}, "differs": f in differing} for f in fields]
-        emit(Listing(rows, ["field", *(r["id"] for r in records), "differs"]), fmt)
+    return commands.compare(**locals())
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape timeline --since 2025\n\n  landscape timeline --kind leak --kind open-sourcing --kind regulation")
 def timeline(
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Entry kind (repeatable): model, software, or an event kind such as regulation, leak, open-sourcing.", rich_help_panel="Filters")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="On or after: YYYY, YYYY-MM or YYYY-MM-DD (a partial date counts from its first day).", rich_help_panel="Filters")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="On or before (inclusive, to the last day of a partial date).", rich_help_panel="Filters")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Entry kind (repeatable): model, open-weights, software, or an event kind such as regulation, leak, open-sourcing.", rich_help_panel="Filters")] = None,
     org: OrgOpt = None,
-    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only open-weights releases and events that opened weights.", rich_help_panel="Filters")] = False,
+    exact_org: ExactOrgOpt = False,
+    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only entries where weights were open on that date.", rich_help_panel="Filters")] = False,
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
@@ -331,28 +313,24 @@ def timeline(
     columns: ColumnsOpt = None,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
-    """Model releases, software releases and events in date order, grouped by year."""
-    catalog = _catalog(data, no_bundled)
-    entries = query.timeline(
-        catalog,
-        since=since,
-        until=until,
-        kinds=kind or (),
-        orgs=org or (),
-        open_weights=True if open_weights else None,
-        reverse=reverse,
-        limit=limit,
-    )
-    _emit(views.timeline_listing(entries), _format(fmt, as_json), columns, "timeline entries")
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """Model releases (and later weight releases), software and events by date, under year headings.
+
+    A model is marked open or closed as it was on that date: Grok-1 is closed at its release
+    in November 2023 and has a second entry when its weights came out (2024-03-17).
+    """
+    args = dict(locals())
+    args["exclude_child_orgs"] = args.pop("exact_org")
+    return commands.timeline(**args)
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape orgs --country CN --sort open_weights --reverse\n\n  landscape orgs -s mistral")
 def orgs(
-    country: Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2 country (repeatable).", rich_help_panel="Filters")] = None,
+    country: CountryOpt = None,
     kind: Annotated[str | None, typer.Option("--kind", help="company, lab, non-profit, academic, government or community.", rich_help_panel="Filters")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Text in the id, name or aliases.", rich_help_panel="Filters")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="Sort by any column, e.g. models or open_weights.", rich_help_panel="Sorting")] = "id",
+    search: Annotated[str | None, typer.Option("--search", "-s", help="All these words in the id, name or aliases.", rich_help_panel="Filters")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="id, name, country, kind, founded, models, open_weights or closed.", rich_help_panel="Sorting")] = "id",
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
@@ -360,132 +338,66 @@ def orgs(
     columns: ColumnsOpt = None,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+    no_cache: NoCacheOpt = False,
+) -> int:
     """Organisations with country, kind, founding date and counts of open-weights and closed models."""
-    catalog = _catalog(data, no_bundled)
-    summaries = query.organizations(catalog, countries=country or (), kind=kind, search=search, sort=sort, reverse=reverse, limit=limit)
-    _emit(views.orgs_listing(summaries), _format(fmt, as_json), columns, "organizations")
+    return commands.orgs(**locals())
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape licenses --sort models --reverse\n\n  landscape licenses --osi --json")
+def licenses(
+    osi: Annotated[bool | None, typer.Option("--osi/--not-osi", help="Only licences OSI approved (or did not).", rich_help_panel="Filters")] = None,
+    commercial: Annotated[str | None, typer.Option("--commercial", help="Commercial use: yes, conditional or no.", rich_help_panel="Filters")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="id, name, spdx, osi_approved, commercial_use or models.", rich_help_panel="Sorting")] = "id",
+    reverse: ReverseOpt = False,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    columns: ColumnsOpt = None,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """Licences with what they permit and how many models use each (`show ID` lists the models)."""
+    return commands.licenses(**locals())
+
+
+@app.command(epilog="Examples:\n\n  landscape info\n\n  landscape info --json | jq .completeness")
 def info(
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
-    """The dataset's as-of date, record counts and where the data was read from."""
-    catalog = _catalog(data, no_bundled)
-    open_count = sum(m.open_weights for m in catalog.models.values())
-    obj = {
-        "as_of": catalog.as_of(),
-        "models": len(catalog.models),
-        "open_weights_models": open_count,
-        "closed_models": len(catalog.models) - open_count,
-        "organizations": len(catalog.organizations),
-        "events": len(catalog.events),
-        "software": len(catalog.software),
-        "licenses": len(catalog.licenses),
-        "data_paths": catalog.paths,
-        "version": __version__,
-    }
-    fmt = _format(fmt, as_json)
-    if fmt is Format.JSON:
-        sys.stdout.write(json_dumps(obj) + "\n")
-    elif fmt is Format.TABLE:
-        from .render.table import print_pairs
-
-        print_pairs("landscape dataset", list(obj.items()))
-    else:
-        emit(Listing([obj], list(obj)), fmt)
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """The dataset's as-of date, record counts, completeness and source figures, and where it was read from."""
+    return commands.info(**locals())
 
 
-class ExportFormat(str, Enum):
-    TOML = "toml"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-
-
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-O", help="Write to FILE (atomically) instead of stdout.", rich_help_panel="Output")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output FILE if it exists.", rich_help_panel="Output")]
-
-
-def _write(text: str, output: Path | None, force: bool, what: str) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from .export import write_atomic
-
-    write_atomic(output, text, force=force)
-    note(f"wrote {what} to {output}")
-
-
-@app.command()
-@with_model_filters
-def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="toml (same layout as data/, loadable with --data), json, jsonl or csv.", rich_help_panel="Output")] = ExportFormat.TOML,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    references: Annotated[bool, typer.Option("--references/--models-only", help="TOML: include the organisations, licences and base models the models refer to, so the file loads on its own.", rich_help_panel="Output")] = True,
-    **filters: Any,
-) -> None:
-    """Export the models `models` would list (same filters) as TOML, JSON, JSONL or CSV."""
-    from .export import catalog_sections, to_toml
-
-    catalog, selected = _select(filters)
-    if not selected:
-        note("no models match; nothing exported")
-        raise typer.Exit(ExitCode.NOT_FOUND)
-    if fmt is ExportFormat.TOML:
-        text = to_toml(catalog_sections(catalog, [m.id for m in selected], closure=references))
-    else:
-        buf = io.StringIO()
-        emit(views.models_listing(selected), Format(fmt.value), out=buf)
-        text = buf.getvalue()
-    _write(text, output, force, f"{len(selected)} models")
-
-
-@app.command()
+@app.command(epilog="Examples:\n\n  landscape validate ./our-models.toml\n\n  landscape validate --json")
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH...]", help="TOML files or directories (default: the bundled data and LANDSCAPE_DATA).")] = None,
-    as_json: JsonOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (problems, counts, source figures).")] = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+) -> int:
     """Check data files against the schema and the cross-record rules; report every problem.
 
     User files are checked together with the bundled data (so they may refer to bundled
     organisations) unless --no-bundled. Exit 0 when clean, 1 when there are problems.
     """
-    from .catalog import check
+    from . import export_command
 
-    targets = catalog_mod.user_paths(data or ()) + list(paths or [])
-    if no_bundled and not targets:
-        raise LandscapeError("--no-bundled needs at least one PATH", field="--no-bundled")
-    catalog, problems = check(targets, bundled=not no_bundled)
-    counts = {name: len(catalog.section(name)) for name in ("models", "organizations", "events", "software", "licenses")}
-    if as_json:
-        report = {"ok": not problems, "problems": [p.to_dict() for p in problems], "counts": counts, "paths": catalog.paths}
-        sys.stdout.write(json_dumps(report) + "\n")
-    else:
-        for p in problems:
-            sys.stdout.write(inert(str(p)) + "\n")
-        summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-        note(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else f"ok: {summary}")
-    if problems:
-        raise typer.Exit(ExitCode.NOT_FOUND)
+    return export_command.validate(paths=paths, as_json=as_json, data=data, no_bundled=no_bundled)
 
 
-@app.command("schema")
+@app.command("schema", epilog="Example:\n\n  landscape schema file > landscape.schema.json")
 def schema_command(
-    kind: Annotated[str, typer.Argument(help="file, model, organization, event, software or license.")] = "file",
-) -> None:
+    kind: Annotated[str, typer.Argument(help="file, model, organization, event, software, license, benchmark or score.")] = "file",
+) -> int:
     """Print the JSON Schema of a data file or one record type (from the Pydantic models)."""
-    from .schema import SCHEMA_KINDS, json_schema
+    from . import export_command
 
-    kind = query.parse_choice(kind, SCHEMA_KINDS, "KIND")
-    sys.stdout.write(json_dumps(json_schema(kind)) + "\n")
+    return export_command.schema(kind)
 
 
 import_app = typer.Typer(help="Convert another source's data into landscape TOML (to stdout or --output).", no_args_is_help=True)
@@ -493,28 +405,7 @@ app.add_typer(import_app, name="import")
 ShowUnmappedOpt = Annotated[bool, typer.Option("--show-unmapped", help="List every value that could not be mapped (default: the first 10).")]
 
 
-def _import(report: Any, output: Path | None, force: bool, show_unmapped: bool, data: list[str] | None, no_bundled: bool) -> None:
-    """Drop what the data already has, write the rest as TOML, and account for everything on stderr."""
-    from .export import to_toml
-    from .importers import dedupe
-
-    paths = catalog_mod.user_paths(data or ())
-    catalog = catalog_mod.load(paths, bundled=not no_bundled) if (paths or not no_bundled) else catalog_mod.Catalog()
-    report = dedupe(report, catalog)
-    counts = {k: len(v) for k, v in report.sections.items() if v}
-    if not report.sections.get("models"):
-        note(f"nothing new to import ({len(report.duplicates)} models already present)")
-        raise typer.Exit(ExitCode.NOT_FOUND)
-    _write(to_toml(report.sections), output, force, ", ".join(f"{n} {k}" for k, n in counts.items()))
-    note(f"{len(report.duplicates)} already present (not duplicated), {len(report.unmapped)} values not mapped")
-    shown = report.unmapped if show_unmapped else report.unmapped[:10]
-    for line in shown:
-        note(f"not mapped: {line}")
-    if len(shown) < len(report.unmapped):
-        note(f"... and {len(report.unmapped) - len(shown)} more (use --show-unmapped)")
-
-
-@import_app.command("models-dev")
+@import_app.command("models-dev", epilog="Example:\n\n  landscape import models-dev ./models.dev -o imported.toml")
 def import_models_dev(
     path: Annotated[Path, typer.Argument(help="A local checkout of the models.dev repository.")],
     output: OutputOpt = None,
@@ -522,14 +413,15 @@ def import_models_dev(
     show_unmapped: ShowUnmappedOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+) -> int:
     """Import models.dev's per-lab and per-provider TOML files; models already present are skipped."""
+    from . import export_command
     from .importers.models_dev import read_models_dev
 
-    _import(read_models_dev(path), output, force, show_unmapped, data, no_bundled)
+    return export_command.import_report(read_models_dev(path), output, force, show_unmapped, data, no_bundled)
 
 
-@import_app.command("epoch")
+@import_app.command("epoch", epilog="Example:\n\n  landscape import epoch ./epoch-models.csv -o epoch.toml")
 def import_epoch(
     path: Annotated[Path, typer.Argument(help="Epoch AI's models CSV.")],
     output: OutputOpt = None,
@@ -537,21 +429,14 @@ def import_epoch(
     show_unmapped: ShowUnmappedOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
-) -> None:
+) -> int:
     """Import Epoch AI's models CSV; models already present are skipped."""
+    from . import export_command
     from .importers.epoch import read_epoch_csv
 
-    _import(read_epoch_csv(path), output, force, show_unmapped, data, no_bundled)
+    return export_command.import_report(read_epoch_csv(path), output, force, show_unmapped, data, no_bundled)
 
 
 def run() -> None:
-    """Console-script entry: die quietly on SIGPIPE like other Unix filters, then run the app."""
-    import signal
-
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(ExitCode.INTERRUPTED)
-
+    """Console-script entry for the Typer path."""
+    app()

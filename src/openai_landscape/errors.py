@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -88,3 +89,61 @@ class DataProblems(DataError):
             field=first.field,
         )
         self.problems = problems
+
+
+#: Query and command fields that are CLI flags under another name.
+FLAGS = {"ID": "ID", "columns": "--columns", "kind": "--kind"}
+
+
+def flag_name(field: str) -> str:
+    """The CLI flag for a query field: `min_params` -> `--min-params`."""
+    return FLAGS.get(field) or ("--" + field.replace("_", "-") if field.isidentifier() and field.islower() else field)
+
+
+def guard(call: Callable[[], int], *, debug: bool = False) -> int:
+    """Run a command; every failure becomes one line on stderr and an exit code, never a traceback.
+
+    The one edge of the program: the Typer CLI and the start-up path both run through it.
+    """
+    import sys
+
+    from .escaping import inert
+
+    def say(message: str) -> None:
+        sys.stderr.write("landscape: error: " + inert(message) + "\n")
+
+    try:
+        code = call()
+        sys.stdout.flush()
+        return int(code or 0)
+    except LandscapeError as exc:
+        if isinstance(exc, UsageError | NotFoundError) and exc.field and not exc.file:
+            exc.field = flag_name(exc.field)
+        say(str(exc))
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        return pipe_closed()
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+        return int(ExitCode.INTERNAL)
+
+
+def pipe_closed() -> int:
+    """The reader went away (`| head -1`): stop quietly, and let nothing flush to the dead pipe
+    (what Python's documentation advises instead of restoring SIGPIPE's default)."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return int(ExitCode.BROKEN_PIPE)

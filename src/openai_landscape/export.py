@@ -11,34 +11,25 @@ from typing import Any
 
 import tomli_w
 
-from .catalog import Catalog
+from .catalog import DERIVED_KEYS, Catalog
 from .errors import LandscapeError
-from .render.safe import escape_invisible
-from .schema import SECTIONS
+from .escaping import escape_invisible
+from .schema import SECTIONS, toml_ready
 
 #: Section order in an exported file: what others refer to comes first.
-SECTION_ORDER = ("licenses", "organizations", "software", "models", "events")
+SECTION_ORDER = ("licenses", "organizations", "software", "models", "events", "benchmarks", "scores")
 
 
-def clean(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Drop unknown values (None) and empty lists, recursively: absent means unknown in TOML."""
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if value is None or value == []:
-            continue
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, Mapping):
-            value = clean(value)
-            if not value:
-                continue
-        out[key] = value
-    return out
-
-
-def record_table(record: Any) -> dict[str, Any]:
-    """A record as it is written in TOML: schema field names, enums as strings, no nulls."""
-    return clean(record.model_dump(mode="json", exclude_none=True))
+def record_table(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A plain record as it is written in TOML: its fields without the derived ones, sources
+    whose kind was stated written back as tables, unknown values dropped."""
+    data = {k: v for k, v in record.items() if k not in DERIVED_KEYS}
+    details = record.get("source_details")
+    if details is not None:
+        data["sources"] = [
+            ({"url": d["url"], "kind": d["kind"], "note": d.get("note")} if d["stated"] else d["url"]) for d in details
+        ]
+    return toml_ready(data)
 
 
 def to_toml(sections: Mapping[str, Iterable[Mapping[str, Any]]], as_of: str | None = None) -> str:
@@ -47,7 +38,7 @@ def to_toml(sections: Mapping[str, Iterable[Mapping[str, Any]]], as_of: str | No
     if as_of:
         doc["dataset"] = {"as_of": as_of}
     for name in SECTION_ORDER:
-        rows = [clean(r) for r in sections.get(name, ())]
+        rows = [toml_ready(dict(r)) for r in sections.get(name, ())]
         if rows:
             doc[name] = rows
     return escape_invisible(tomli_w.dumps(doc, multiline_strings=False))
@@ -63,26 +54,30 @@ def catalog_sections(catalog: Catalog, model_ids: Iterable[str] | None = None, *
     if not closure:
         return out
     wanted_models = set(ids)
-    pending = [m.base_model for m in models if m.base_model]
+    pending = [ref for m in models for ref in model_refs(m)]
     while pending:
         mid = pending.pop()
         if mid in catalog.models and mid not in wanted_models:
             wanted_models.add(mid)
             out["models"].append(record_table(catalog.models[mid]))
-            if catalog.models[mid].base_model:
-                pending.append(catalog.models[mid].base_model)
+            pending.extend(model_refs(catalog.models[mid]))
     chosen = [catalog.models[i] for i in wanted_models]
-    org_ids = {m.organization for m in chosen}
+    org_ids = {m["organization"] for m in chosen}
     parents = list(org_ids)
     while parents:
         org = catalog.organizations.get(parents.pop())
-        if org and org.parent and org.parent not in org_ids:
-            org_ids.add(org.parent)
-            parents.append(org.parent)
-    license_ids = {m.license for m in chosen if m.license}
+        if org and org.get("parent") and org["parent"] not in org_ids:
+            org_ids.add(org["parent"])
+            parents.append(org["parent"])
+    license_ids = {m["license"] for m in chosen if m.get("license")}
     out["organizations"] = [record_table(catalog.organizations[o]) for o in sorted(org_ids) if o in catalog.organizations]
     out["licenses"] = [record_table(catalog.licenses[lic]) for lic in sorted(license_ids) if lic in catalog.licenses]
     return out
+
+
+def model_refs(model: Mapping[str, Any]) -> list[str]:
+    """The other models a model names: its base, its teacher, the version it succeeds."""
+    return [model[k] for k in ("base_model", "teacher", "successor_of") if model.get(k)]
 
 
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
@@ -104,11 +99,15 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            try:
+        try:  # the old file's mode, or what a new file gets under the umask (mkstemp makes it 0600)
+            if path.exists():
                 os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp_name, 0o666 & ~umask)
+        except OSError:
+            pass
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

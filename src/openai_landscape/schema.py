@@ -424,6 +424,24 @@ SECTIONS: dict[str, type[Record]] = {
 }
 
 
+def toml_ready(data: Any) -> Any:
+    """A record as TOML writes it: unknown values (None) and empty lists dropped, recursively
+    (absent means unknown), whole floats as integers."""
+    if isinstance(data, dict):
+        out = {}
+        for key, value in data.items():
+            value = toml_ready(value)
+            if value is None or value == [] or value == {}:
+                continue
+            out[key] = value
+        return out
+    if isinstance(data, list):
+        return [toml_ready(v) for v in data]
+    if isinstance(data, float) and data.is_integer():
+        return int(data)
+    return data
+
+
 def dump(record: BaseModel) -> dict[str, Any]:
     """JSON-ready dict: TOML field names in schema order, null for unknown."""
     data = record.model_dump(mode="json")

@@ -1,63 +1,206 @@
-"""What each command shows, as plain data: listings with their default columns, and the
-JSON objects and field/value pairs of one record. No I/O, no Rich."""
+"""What each command shows, as plain data, in one place: the fields every format writes, the
+table columns with their human headings and the order they give way in, and the documents
+`show`, `compare` and `info` print. No I/O; `render.emit` writes any of them in any format.
+
+Column priorities (lower is kept longer; docs/usage.md lists them): a model's name and an
+event's title are never dropped (they shrink with an ellipsis); ids go first when a name is shown.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import query
 from .catalog import SINGULAR, Catalog
-from .render import Listing
-from .schema import OPENNESS_COMPONENTS, Event, License, Model, Organization, Software, dump
+from .render import Column, Document, Listing
+
+MODEL_FIELDS = [
+    "id", "name", "aliases", "organization", "family", "release_date", "announced", "open_weights_since", "access",
+    "weights_gated", "license", "architecture", "params_b", "active_params_b", "context_length",
+    "native_context_length", "context_length_basis", "modalities", "output_modalities", "base_model",
+    "base_relation", "teacher", "successor_of", "openness", "sources", "notes", "open_weights", "source_details",
+]
+HEADINGS = {
+    "id": "ID",
+    "name": "Name",
+    "aliases": "Aliases",
+    "organization": "Org",
+    "family": "Family",
+    "release_date": "Released",
+    "announced": "Announced",
+    "open_weights_since": "Weights since",
+    "access": "Access",
+    "weights_gated": "Gated",
+    "license": "Licence",
+    "architecture": "Arch",
+    "params_b": "Params (B)",
+    "active_params_b": "Active (B)",
+    "context_length": "Context",
+    "native_context_length": "Native ctx",
+    "context_length_basis": "Ctx basis",
+    "modalities": "Input",
+    "output_modalities": "Output",
+    "base_model": "Base model",
+    "base_relation": "Relation",
+    "teacher": "Teacher",
+    "successor_of": "Succeeds",
+    "notes": "Notes",
+    "open_weights": "Open",
+    "date": "Date",
+    "kind": "What",
+    "title": "Title",
+    "organizations": "Who",
+    "country": "Country",
+    "founded": "Founded",
+    "parent": "Parent",
+    "models": "Models",
+    "closed": "Closed",
+    "spdx": "SPDX",
+    "osi_approved": "OSI",
+    "commercial_use": "Commercial",
+}
+
+
+def mark(value: Any, row: Mapping[str, Any] | None = None) -> str:
+    """Booleans in tables: a mark, not the word."""
+    if value is None:
+        return ""
+    return "✓" if value else "✗"
+
+
+def _number(value: Any, row: Mapping[str, Any] | None = None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _joined(value: Any, row: Mapping[str, Any] | None = None) -> str:
+    return ", ".join(value) if value else ""
+
 
 MODEL_COLUMNS = [
-    "id",
-    "name",
-    "organization",
-    "release_date",
-    "access",
-    "license",
-    "architecture",
-    "params_b",
-    "active_params_b",
-    "context_length",
+    Column("id", "ID", priority=9, max_width=36),
+    Column("name", "Name", priority=0, flex=True, min_width=28, max_width=44),
+    Column("organization", "Org", priority=2, max_width=16),
+    Column("release_date", "Released", priority=1),
+    Column("open_weights", "Open", priority=1, show=mark),
+    Column("access", "Access", priority=5),
+    Column("params_b", "Params (B)", priority=3, align="right", show=_number),
+    Column("license", "Licence", priority=6, max_width=22),
+    Column("architecture", "Arch", priority=7),
+    Column("active_params_b", "Active (B)", priority=8, align="right", show=_number),
+    Column("context_length", "Context", priority=4, align="right", show=_number),
 ]
-MODEL_DROPPABLE = ["context_length", "active_params_b", "architecture", "license", "name", "organization"]
-TIMELINE_COLUMNS = ["date", "kind", "id", "title", "organizations", "open_weights"]
-ORG_COLUMNS = list(query.ORG_FIELDS)
+TIMELINE_FIELDS = ["date", "kind", "id", "title", "organizations", "open_weights", "note"]
+TIMELINE_COLUMNS = [
+    Column("date", "Date", priority=1),
+    Column("kind", "What", priority=2, max_width=14),
+    Column("title", "Title", priority=0, flex=True, min_width=44, max_width=90),
+    Column("organizations", "Who", priority=3, max_width=20, show=_joined),
+    Column("open_weights", "Open", priority=1, show=mark),
+    Column("note", "Note", priority=6, max_width=24, show=lambda v, r: v or ""),
+    Column("id", "ID", priority=9, max_width=36),
+]
+ORG_COLUMNS = [
+    Column("id", "ID", priority=8, max_width=22),
+    Column("name", "Name", priority=0, flex=True, min_width=26, max_width=40),
+    Column("country", "Country", priority=2),
+    Column("kind", "Kind", priority=5),
+    Column("founded", "Founded", priority=6),
+    Column("parent", "Parent", priority=7),
+    Column("models", "Models", priority=1, align="right"),
+    Column("open_weights", "Open", priority=1, align="right"),
+    Column("closed", "Closed", priority=1, align="right"),
+]
+LICENSE_COLUMNS = [
+    Column("id", "ID", priority=5, max_width=28),
+    Column("name", "Name", priority=0, flex=True, min_width=16, max_width=50),
+    Column("spdx", "SPDX", priority=6),
+    Column("osi_approved", "OSI", priority=2, show=mark),
+    Column("commercial_use", "Commercial", priority=1),
+    Column("models", "Models", priority=1, align="right"),
+]
 
 
-def models_listing(models: list[Model]) -> Listing:
-    return Listing([dump(m) for m in models], MODEL_COLUMNS, "models", droppable=MODEL_DROPPABLE)
+def _year(row: Mapping[str, Any]) -> str:
+    return str(row.get("date") or row.get("release_date") or "undated")[:4]
+
+
+def models_listing(catalog: Catalog, positions: Sequence[int]) -> Listing:
+    table = catalog.models
+    rows = _LazyRows(table, positions)
+    return Listing("models", rows, MODEL_FIELDS, MODEL_COLUMNS, json_texts=_Texts(table.texts, positions))
+
+
+class _LazyRows(Sequence[Mapping[str, Any]]):
+    """Model records decoded only when a format reads them."""
+
+    def __init__(self, table: Any, positions: Sequence[int]) -> None:
+        self.table, self.positions = table, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.table.record(p) for p in self.positions[i]]
+        return self.table.record(self.positions[i])
+
+
+class _Texts(Sequence[str]):
+    def __init__(self, texts: Sequence[str], positions: Sequence[int]) -> None:
+        self.texts, self.positions = texts, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.texts[self.positions[i]]
 
 
 def timeline_listing(entries: list[query.TimelineEntry]) -> Listing:
-    return Listing(
-        [e.to_dict() for e in entries], TIMELINE_COLUMNS, "timeline", group_by_year="date", droppable=["organizations"]
-    )
+    return Listing("entries", [e.to_dict() for e in entries], TIMELINE_FIELDS, TIMELINE_COLUMNS, group=_year)
 
 
-def orgs_listing(orgs: list[query.OrgSummary]) -> Listing:
-    return Listing([o.to_dict() for o in orgs], ORG_COLUMNS, "organizations", droppable=["founded", "kind"])
+def orgs_listing(orgs: list[dict[str, Any]]) -> Listing:
+    return Listing("organizations", orgs, list(query.ORG_FIELDS), ORG_COLUMNS)
 
 
-def record_object(catalog: Catalog, section: str, record: Any) -> dict[str, Any]:
+def licenses_listing(rows: list[dict[str, Any]]) -> Listing:
+    return Listing("licences", rows, list(query.LICENSE_FIELDS), LICENSE_COLUMNS)
+
+
+# --- one record ------------------------------------------------------------------------------
+
+
+def record_object(catalog: Catalog, section: str, record: Mapping[str, Any]) -> dict[str, Any]:
     """`show --json`: the record's fields, plus its type, history and where it came from."""
-    data = dump(record)
+    data = dict(record)
+    rid = record["id"]
     data["record_type"] = SINGULAR[section]
-    data["origins"] = catalog.origins.get((section, record.id), [])
+    data["origins"] = catalog.origin_lines(section, rid)
     if section in ("models", "organizations", "software"):
         data["history"] = [
-            {"date": e.date, "kind": e.kind.value, "id": e.id, "title": e.title, "access": e.access.value if e.access else None}
-            for e in query.history(catalog, record.id)
+            {"date": e["date"], "kind": e["kind"], "id": e["id"], "title": e["title"], "access": e.get("access")}
+            for e in query.history(catalog, rid)
         ]
     if section == "models":
-        data["derived_models"] = [m.id for m in query.derived_models(catalog, record.id)]
+        data["derived_models"] = [catalog.models.ids[i] for i in query.derived_models(catalog, rid)]
+        data["scores"] = [dict(s) for s in model_scores(catalog, rid)]
     if section in ("organizations", "licenses"):
         key = "organization" if section == "organizations" else "license"
-        mine = [m for m in catalog.models.values() if getattr(m, key) == record.id]
-        data["models"] = [m.id for m in query.sort_records(mine, "release_date")]
+        data["models"] = [catalog.models.ids[i] for i in query.models_where(catalog, key, rid)]
     return data
+
+
+def model_scores(catalog: Catalog, model_id: str) -> list[Mapping[str, Any]]:
+    return sorted(
+        (s for s in catalog.scores.values() if s["model"] == model_id),
+        key=lambda s: (s["benchmark"], s.get("setting") or "", s["id"]),
+    )
 
 
 def _license_text(catalog: Catalog, license_id: str | None) -> str | None:
@@ -66,95 +209,308 @@ def _license_text(catalog: Catalog, license_id: str | None) -> str | None:
     lic = catalog.licenses.get(license_id)
     if lic is None:
         return license_id
-    osi = "OSI-approved" if lic.osi_approved else "not OSI-approved"
-    use = f", commercial use: {lic.commercial_use.value}" if lic.commercial_use else ""
-    return f"{lic.name} ({license_id}; {osi}{use})"
+    osi = "OSI-approved" if lic.get("osi_approved") else "not OSI-approved"
+    use = f", commercial use: {lic['commercial_use']}" if lic.get("commercial_use") else ""
+    return f"{lic['name']} ({license_id}; {osi}{use})"
 
 
-def model_pairs(catalog: Catalog, m: Model) -> list[tuple[str, Any]]:
-    org = catalog.organizations.get(m.organization)
-    org_text = f"{org.name} ({org.id}{', ' + org.country if org.country else ''})" if org else m.organization
-    chain = query.lineage(catalog, m)
-    lineage = " <- ".join([m.id, *(b.id for b in chain)]) if chain else None
+def _org_text(catalog: Catalog, oid: str) -> str:
+    org = catalog.organizations.get(oid)
+    if not org:
+        return oid
+    return f"{org['name']} ({oid}{', ' + org['country'] if org.get('country') else ''})"
+
+
+def model_pairs(catalog: Catalog, m: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    chain = query.ancestors(catalog, m)
+    lineage = " <- ".join([m["id"], *(b["id"] for b in chain)]) if chain else None
+    if lineage and m.get("base_relation"):
+        lineage += f" ({m['base_relation']})"
+    context = _number(m.get("context_length")) if m.get("context_length") else None
+    if context and m.get("context_length_basis"):
+        context += f" ({m['context_length_basis']})"
+    pos = catalog.models.positions().get(m["id"])
+    open_source = pos is not None and catalog.models.columns["open_source"][pos]
     return [
-        ("id", m.id),
-        ("name", m.name),
-        ("aliases", m.aliases or None),
-        ("organization", org_text),
-        ("family", m.family),
-        ("release_date", m.release_date),
-        ("access", f"{m.access.value} (open weights: {'yes' if m.open_weights else 'no'})"),
-        ("weights_gated", m.weights_gated),
-        ("license", _license_text(catalog, m.license)),
-        ("architecture", m.architecture.value if m.architecture else None),
-        ("params_b", m.params_b),
-        ("active_params_b", m.active_params_b),
-        ("context_length", m.context_length),
-        ("modalities", [x.value for x in m.modalities] or None),
-        ("output_modalities", [x.value for x in m.output_modalities] or None),
-        ("base_model", lineage),
-        ("open_source", "yes (OSI definition, approximated)" if query.is_open_source(m, catalog) else "no"),
-        ("notes", m.notes),
-        ("origins", catalog.origins.get(("models", m.id))),
+        ("ID", m["id"]),
+        ("Aliases", m.get("aliases") or None),
+        ("Organisation", _org_text(catalog, m["organization"])),
+        ("Family", m.get("family")),
+        ("Released", m.get("release_date")),
+        ("Announced", m.get("announced")),
+        ("Weights since", m.get("open_weights_since")),
+        ("Access", f"{m['access']} (open weights: {'yes' if m['open_weights'] else 'no'})"),
+        ("Gated", None if m.get("weights_gated") is None else ("yes" if m["weights_gated"] else "no")),
+        ("Licence", _license_text(catalog, m.get("license"))),
+        ("Architecture", m.get("architecture")),
+        ("Params (B)", m.get("params_b")),
+        ("Active (B)", m.get("active_params_b")),
+        ("Context", context),
+        ("Native context", _number(m["native_context_length"]) if m.get("native_context_length") else None),
+        ("Input", ", ".join(m.get("modalities") or []) or None),
+        ("Output", ", ".join(m.get("output_modalities") or []) or None),
+        ("Lineage", lineage),
+        ("Teacher", m.get("teacher")),
+        ("Succeeds", m.get("successor_of")),
+        ("Open source", "yes (OSI definition, approximated)" if open_source else "no"),
+        ("Notes", m.get("notes")),
+        ("Origins", catalog.origin_lines("models", m["id"]) or None),
     ]
 
 
-def openness_rows(m: Model) -> list[list[Any]]:
-    if m.openness is None:
-        return []
-    rows = []
-    for name in OPENNESS_COMPONENTS:
-        ev = getattr(m.openness, name)
-        if ev is not None:
-            rows.append([name, ev.grade.value, ev.evidence, ev.note])
-    return rows
+OPENNESS_COMPONENTS = (
+    "weights", "inference_code", "training_code", "training_data", "data_documentation", "paper", "model_card", "license",
+)
 
 
-def history_rows(catalog: Catalog, record_id: str) -> list[list[Any]]:
+def openness_rows(m: Mapping[str, Any]) -> list[dict[str, Any]]:
+    o = m.get("openness") or {}
     return [
-        [e.date, e.kind.value, e.title, e.access.value if e.access else None, e.id]
+        {"component": name, "grade": o[name]["grade"], "evidence": o[name]["evidence"], "note": o[name].get("note")}
+        for name in OPENNESS_COMPONENTS
+        if o.get(name)
+    ]
+
+
+def history_rows(catalog: Catalog, record_id: str) -> list[dict[str, Any]]:
+    return [
+        {"date": e["date"], "kind": e["kind"], "title": e["title"], "access": e.get("access"), "id": e["id"]}
         for e in query.history(catalog, record_id)
     ]
 
 
-def organization_pairs(catalog: Catalog, o: Organization) -> list[tuple[str, Any]]:
+def source_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
-        ("id", o.id),
-        ("name", o.name),
-        ("aliases", o.aliases or None),
-        ("country", o.country),
-        ("kind", o.kind.value if o.kind else None),
-        ("founded", o.founded),
-        ("website", o.website),
-        ("parent", o.parent),
-        ("notes", o.notes),
-        ("sources", o.sources),
-        ("origins", catalog.origins.get(("organizations", o.id))),
+        {"kind": d["kind"] or "unclassified", "primary": d["primary"], "url": d["url"]} for d in record.get("source_details", [])
     ]
 
 
-def event_pairs(catalog: Catalog, e: Event) -> list[tuple[str, Any]]:
-    return [
-        ("id", e.id),
-        ("date", e.date),
-        ("kind", e.kind.value),
-        ("title", e.title),
-        ("organizations", e.organizations or None),
-        ("models", e.models or None),
-        ("software", e.software or None),
-        ("access", e.access.value if e.access else None),
-        ("notes", e.notes),
-        ("sources", e.sources),
-        ("origins", catalog.origins.get(("events", e.id))),
+_WRAP = {"wrap": True, "max_width": 200}
+OPENNESS_COLUMNS = [
+    Column("component", "Component", priority=0, max_width=18),
+    Column("grade", "Grade", priority=0),
+    Column("evidence", "Evidence", priority=1, max_width=200),
+    Column("note", "Note", priority=2, **_WRAP),
+]
+HISTORY_COLUMNS = [
+    Column("date", "Date", priority=0),
+    Column("kind", "What", priority=2),
+    Column("title", "Title", priority=0, flex=True, min_width=20, max_width=80),
+    Column("access", "Access", priority=1),
+    Column("id", "ID", priority=5, max_width=36),
+]
+SOURCE_COLUMNS = [
+    Column("kind", "Kind", priority=1),
+    Column("primary", "Primary", priority=2, show=mark),
+    Column("url", "URL", priority=0, max_width=200),
+]
+SCORE_COLUMNS = [
+    Column("benchmark", "Benchmark", priority=0),
+    Column("value", "Score", priority=0, align="right", show=_number),
+    Column("setting", "Setting", priority=1),
+    Column("measured_by", "By", priority=2),
+    Column("published", "Published", priority=3),
+    Column("id", "ID", priority=6, max_width=40),
+]
+DERIVED_COLUMNS = [
+    Column("id", "ID", priority=3, max_width=36),
+    Column("name", "Name", priority=0, flex=True, min_width=16, max_width=42),
+    Column("organization", "Org", priority=1),
+    Column("base_relation", "Relation", priority=2),
+    Column("release_date", "Released", priority=1),
+]
+
+
+def _listing(kind: str, rows: list[dict[str, Any]], columns: list[Column], title: str) -> Listing:
+    return Listing(kind, rows, [c.key for c in columns], columns, title=title)
+
+
+def show_document(catalog: Catalog, section: str, record: Mapping[str, Any]) -> Document:
+    """Everything `show` prints for one record, in every format."""
+    obj = record_object(catalog, section, record)
+    flat = Listing(SINGULAR[section], [obj], list(obj), [])
+    rid = record["id"]
+    if section == "models":
+        derived = catalog.models.records(query.derived_models(catalog, rid))
+        blocks: list[tuple[Any, ...]] = [
+            ("pairs", f"{record['name']} ({rid})", model_pairs(catalog, record)),
+            ("listing", _listing("grades", openness_rows(record), OPENNESS_COLUMNS, "Openness")),
+            ("listing", _listing("scores", [dict(s) for s in model_scores(catalog, rid)], SCORE_COLUMNS, "Benchmark scores")),
+            ("listing", _listing("events", history_rows(catalog, rid), HISTORY_COLUMNS, "History")),
+            ("listing", _listing("models", [dict(d) for d in derived], DERIVED_COLUMNS, "Derived models")),
+            ("listing", _listing("sources", source_rows(record), SOURCE_COLUMNS, "Sources")),
+        ]
+    elif section == "organizations":
+        mine = catalog.models.records(query.models_where(catalog, "organization", rid))
+        children = [o["name"] + f" ({o['id']})" for o in catalog.organizations.values() if o.get("parent") == rid]
+        blocks = [
+            ("pairs", f"{record['name']} ({rid})", _pairs_of(record, ("sources", "source_details")) + [("Children", children or None)]),
+            ("listing", Listing("models", [dict(m) for m in mine], MODEL_FIELDS, MODEL_COLUMNS, title="Models")),
+            ("listing", _listing("events", history_rows(catalog, rid), HISTORY_COLUMNS, "History")),
+            ("listing", _listing("sources", source_rows(record), SOURCE_COLUMNS, "Sources")),
+        ]
+    elif section == "licenses":
+        users = catalog.models.records(query.models_where(catalog, "license", rid))
+        blocks = [
+            ("pairs", f"{record['name']} ({rid})", _pairs_of(record, ("sources", "source_details"))),
+            ("listing", Listing("models", [dict(m) for m in users], MODEL_FIELDS, MODEL_COLUMNS, title="Models under this licence")),
+            ("listing", _listing("sources", source_rows(record), SOURCE_COLUMNS, "Sources")),
+        ]
+    else:
+        title = record.get("name") or record.get("title") or rid
+        blocks = [
+            ("pairs", f"{title} ({rid})", _pairs_of(record, ("sources", "source_details"))),
+            ("listing", _listing("events", history_rows(catalog, rid), HISTORY_COLUMNS, "History")),
+            ("listing", _listing("sources", source_rows(record), SOURCE_COLUMNS, "Sources")),
+        ]
+    return Document(obj, flat, blocks)
+
+
+PAIR_LABELS = {"id": "ID", "spdx": "SPDX", "osi_approved": "OSI approved", "url": "URL", "kind": "Kind"}
+
+
+def _pairs_of(record: Mapping[str, Any], skip: Sequence[str]) -> list[tuple[str, Any]]:
+    out = []
+    for key, value in record.items():
+        if key in skip:
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        out.append((PAIR_LABELS.get(key, key.replace("_", " ").capitalize()), value))
+    return out
+
+
+def family_document(catalog: Catalog, ident: str, positions: list[int]) -> Document:
+    """What `show` prints for an id that names a family or prefix of several models."""
+    listing = models_listing(catalog, positions)
+    listing.title = f"{len(positions)} models match {ident!r} (show one by its id)"
+    obj = {"query": ident, "record_type": "models", "models": [catalog.models.ids[i] for i in positions]}
+    return Document(obj, listing, [("listing", listing)])
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+COMPARE_FIELDS = [f for f in MODEL_FIELDS if f not in ("sources", "openness", "source_details")]
+
+
+def compare_document(catalog: Catalog, models: list[Mapping[str, Any]], only_differences: bool, score_columns: Sequence[str] = ()) -> Document:
+    records = [record_object(catalog, "models", m) for m in models]
+    fields = list(COMPARE_FIELDS)
+    values: list[dict[str, Any]] = [{f: r.get(f) for f in fields} for r in records]
+    for bench in score_columns:
+        key = f"score:{bench}"
+        fields.append(key)
+        for v, m in zip(values, models, strict=True):
+            v[key] = best_score(catalog, m["id"], bench)
+    differing = query.differing_fields(values)
+    if only_differences:
+        fields = [f for f in fields if f in differing]
+    ids = [r["id"] for r in records]
+    rows = [{"field": f, **{i: v.get(f) for i, v in zip(ids, values, strict=True)}, "differs": f in differing} for f in fields]
+    heading_rows = [
+        {"field": HEADINGS.get(f, f) + (" *" if f in differing else ""), **{i: v.get(f) for i, v in zip(ids, values, strict=True)}}
+        for f in fields
     ]
+    columns = [Column("field", "Field", priority=0, max_width=16)] + [
+        Column(i, i, priority=1, wrap=True, max_width=60) for i in ids
+    ]
+    table = Listing("fields", heading_rows, ["field", *ids], columns)
+    flat = Listing("fields", rows, ["field", *ids, "differs"], [])
+    obj = {"models": records, "differing_fields": differing}
+    footer = f"* {len([f for f in fields if f in differing])} of {len(fields)} fields differ" if differing else None
+    return Document(obj, flat, [("listing", table)], footer)
 
 
-def generic_pairs(catalog: Catalog, section: str, record: Software | License) -> list[tuple[str, Any]]:
-    data = dump(record)
-    if isinstance(record, Software):
-        data["license"] = _license_text(catalog, record.license)
-    return [*data.items(), ("origins", catalog.origins.get((section, record.id)))]
+def best_score(catalog: Catalog, model_id: str, benchmark: str) -> float | None:
+    values = [s["value"] for s in catalog.scores.values() if s["model"] == model_id and s["benchmark"] == benchmark]
+    return max(values) if values else None
 
 
-def compare_fields() -> list[str]:
-    return [f for f in [*Model.model_fields, "open_weights"] if f not in ("sources", "openness")]
+# --- info ------------------------------------------------------------------------------------
+
+
+def info_object(catalog: Catalog, version: str) -> dict[str, Any]:
+    cols = catalog.models.columns
+    n = len(catalog.models)
+    ow = [i for i in range(n) if cols["open_weights"][i]]
+    return {
+        "as_of": catalog.as_of(),
+        "models": n,
+        "open_weights_models": len(ow),
+        "closed_models": n - len(ow),
+        "organizations": len(catalog.organizations),
+        "events": len(catalog.events),
+        "software": len(catalog.software),
+        "licenses": len(catalog.licenses),
+        "benchmarks": len(catalog.benchmarks),
+        "scores": len(catalog.scores),
+        "completeness": completeness(catalog, ow),
+        "sources": source_figures(catalog),
+        "data_paths": catalog.paths,
+        "version": version,
+    }
+
+
+def completeness(catalog: Catalog, open_positions: Sequence[int]) -> dict[str, Any]:
+    """Share of open-weights models with each field known (the data-depth targets)."""
+    cols = catalog.models.columns
+    total = len(open_positions)
+
+    def share(pred: Any) -> float | None:
+        return round(100 * sum(1 for i in open_positions if pred(i)) / total, 1) if total else None
+
+    graded = 0
+    for i in open_positions:
+        o = catalog.models.record(i).get("openness") or {}
+        if all(o.get(c) for c in OPENNESS_COMPONENTS):
+            graded += 1
+    return {
+        "open_weights_models": total,
+        "params_b_pct": share(lambda i: cols["params_b"][i] is not None),
+        "context_length_pct": share(lambda i: cols["context_length"][i] is not None),
+        "architecture_pct": share(lambda i: cols["architecture"][i] is not None),
+        "base_model_count": sum(1 for i in open_positions if cols["base_model"][i]),
+        "openness_fully_graded_pct": round(100 * graded / total, 1) if total else None,
+    }
+
+
+def source_figures(catalog: Catalog) -> dict[str, int]:
+    """How many records rest on secondary sources only, by record type."""
+    out = {}
+    cols = catalog.models.columns
+    out["models_secondary_only"] = sum(1 for p in cols.get("primary_sourced", []) if not p)
+    for name in ("organizations", "events", "software", "licenses", "benchmarks", "scores"):
+        out[f"{name}_secondary_only"] = sum(
+            1 for r in catalog.section(name).values() if not any(d["primary"] for d in r.get("source_details", []))
+        )
+    return out
+
+
+def info_document(catalog: Catalog, version: str) -> Document:
+    obj = info_object(catalog, version)
+    flat_obj = {k: v for k, v in obj.items() if not isinstance(v, dict)}
+    for group in ("completeness", "sources"):
+        for k, v in obj[group].items():
+            flat_obj[f"{group}.{k}"] = v
+    pairs = [(k.replace("_", " "), v) for k, v in obj.items() if not isinstance(v, dict)]
+    comp = [(k.replace("_pct", " %").replace("_", " "), v) for k, v in obj["completeness"].items()]
+    src = [(k.replace("_", " "), v) for k, v in obj["sources"].items()]
+    return Document(
+        obj,
+        Listing("info", [flat_obj], list(flat_obj), []),
+        [("pairs", "landscape dataset", pairs), ("pairs", "Completeness (open-weights models)", comp), ("pairs", "Records on secondary sources only", src)],
+    )
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def validate_object(catalog: Catalog, problems: Sequence[Any]) -> dict[str, Any]:
+    counts = {name: len(catalog.section(name)) for name in ("models", "organizations", "events", "software", "licenses", "benchmarks", "scores")}
+    return {
+        "ok": not problems,
+        "problems": [p.to_dict() for p in problems],
+        "counts": counts,
+        "sources": source_figures(catalog),
+        "paths": catalog.paths,
+    }

@@ -64,7 +64,7 @@ def dedupe(report: ImportReport, catalog: Catalog) -> ImportReport:
     # Licences: their own namespace.
     lic_index = _Index()
     for lid, lic in catalog.licenses.items():
-        lic_index.add(lid, [lid, lic.name, lic.spdx or ""])
+        lic_index.add(lid, [lid, lic["name"], lic.get("spdx") or ""])
     lic_map: dict[str, str] = {}
     new_licenses: dict[str, dict[str, Any]] = {}
     for rec in report.sections.get("licenses", []):
@@ -97,7 +97,7 @@ def dedupe(report: ImportReport, catalog: Catalog) -> ImportReport:
     by_org_name: dict[tuple[str, str], str] = {}
     for mid, model in catalog.models.items():
         model_index.add(mid, _spellings(model))
-        by_org_name.setdefault((model.organization, norm(model.name)), mid)
+        by_org_name.setdefault((model["organization"], norm(model["name"])), mid)
     models: list[dict[str, Any]] = []
     for original in report.sections.get("models", []):
         rec = dict(original)

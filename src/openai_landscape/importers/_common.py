@@ -11,9 +11,9 @@ from typing import Any
 import tomli as tomllib
 from pydantic import BaseModel
 
-from openai_landscape.catalog import bundled_data_dir, normalized_name, read_text
-from openai_landscape.export import record_table
-from openai_landscape.schema import SLUG, License, check_partial_date, date_bounds
+from openai_landscape.catalog import bundled_data_dir
+from openai_landscape.datafiles import normalized_name, read_text
+from openai_landscape.schema import SLUG, License, check_partial_date, date_bounds, toml_ready
 
 SECTION_NAMES = ("models", "organizations", "licenses")
 
@@ -99,7 +99,7 @@ def known_licenses() -> dict[str, dict[str, Any]]:
     """The bundled data/licenses.toml records, the one place licence facts and sources live."""
     path = bundled_data_dir() / "licenses.toml"
     records = tomllib.loads(read_text(path)).get("licenses", [])
-    return {rec["id"]: record_table(License.model_validate(rec)) for rec in records}
+    return {rec["id"]: toml_ready(License.model_validate(rec).model_dump(mode="json")) for rec in records}
 
 
 #: Extra spellings (normalised with `norm`) of the known licences.

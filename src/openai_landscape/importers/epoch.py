@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from openai_landscape.catalog import read_text
+from openai_landscape.datafiles import read_text
 from openai_landscape.errors import DataError
 from openai_landscape.schema import License, Model, Organization
 

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from openai_landscape.catalog import parse_toml, read_text
+from openai_landscape.datafiles import parse_toml, read_text
 from openai_landscape.errors import DataError
 from openai_landscape.schema import License, Model, Organization
 
