@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -209,9 +210,8 @@ class Catalog:
         return self.find(ident, ("organizations",))[1]
 
     def origin_lines(self, section: str, rid: str) -> list[str]:
-        """Each file a record came from, with the line of its header (scanned now, on demand)."""
-        from .datafiles import SourceFile
-
+        """Each file a record came from, with the line of its `[[section]]` header (found now,
+        by scanning that file's lines: the load never pays for line numbers)."""
         out = []
         for name in self.origins.get((section, rid), []):
             path = Path(name)
@@ -222,21 +222,22 @@ class Catalog:
             except OSError:
                 out.append(name)
                 continue
-            line = _record_line(SourceFile(name, text), section, rid)
+            line = header_line(text, section, rid)
             out.append(f"{name}:{line}" if line else name)
         return out
 
 
-def _record_line(src: Any, section: str, rid: str) -> int | None:
-    from .datafiles import parse_toml
-
-    try:
-        items = parse_toml(src.text, src.name).get(section, [])
-    except DataError:
-        return None
-    for i, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") == rid:
-            return src.place(section, i, None)
+def header_line(text: str, section: str, rid: str) -> int | None:
+    """The line of the `[[section]]` header whose record has `id = "rid"`."""
+    header = None
+    target = re.compile(r"""^\s*id\s*=\s*(["'])""" + re.escape(rid) + r"\1\s*(#.*)?$")
+    opening = re.compile(r"^\s*\[\[\s*" + re.escape(section) + r"\s*\]\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("["):
+            header = number if opening.match(line) else (header if line.lstrip().startswith("[" + section + ".") else None)
+            continue
+        if header is not None and target.match(line):
+            return header
     return None
 
 

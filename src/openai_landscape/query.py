@@ -34,7 +34,7 @@ ORG_KINDS = ("company", "lab", "non-profit", "academic", "government", "communit
 
 def parse_date(value: str, field: str) -> tuple[str, str]:
     """First and last day of a partial date, as ISO strings; UsageError naming the field."""
-    from .schema import date_bounds
+    from .dates import date_bounds
 
     try:
         start, end = date_bounds(value.strip())
