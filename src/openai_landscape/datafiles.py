@@ -20,7 +20,7 @@ import tomli as tomllib  # the mypyc-compiled build parses ~3x faster than the s
 from pydantic import ValidationError
 
 from .errors import DataError
-from .schema import SECTIONS, BenchmarkUnit, DatasetInfo, Record, date_bounds
+from .schema import SECTIONS, URL_PATTERN, BenchmarkUnit, DatasetInfo, Record, date_bounds
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Sections whose ids share one namespace, so `show ID` is never ambiguous.
@@ -324,6 +324,8 @@ def _pydantic_problems(raw: RawRecord, exc: ValidationError) -> list[DataError]:
             msg = "unknown field" + suggest(loc[-1], allowed)
         elif err["type"] == "missing":
             msg = "missing required field"
+        elif err["type"] == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == URL_PATTERN:
+            msg = f"{err['input']!r} is not an http(s) URL"
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         elif "input" in err and err["type"] not in ("missing",):

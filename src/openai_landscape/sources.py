@@ -8,9 +8,10 @@ counts as secondary. The rules are a default, documented in docs/data.md; an exp
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 PRIMARY_KINDS = frozenset({"developer", "model-card", "paper", "repository", "license-text", "regulator", "cloud-card"})
 
@@ -101,30 +102,38 @@ HOST_RULES: dict[str, str] = {
 HF_SECONDARY_PREFIXES = ("/blog/", "/spaces/", "/datasets/", "/docs/", "/learn/")
 
 
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]*)")
+
+
 def host_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").casefold()
-    return host.removeprefix("www.")
+    m = _HOST.match(url)
+    return (m.group(1) if m else "").casefold().removeprefix("www.")
 
 
-def _suffix_match(host: str, suffixes: Iterable[str]) -> str | None:
-    best = None
-    for suffix in suffixes:
-        if (host == suffix or host.endswith("." + suffix)) and (best is None or len(suffix) > len(best)):
-            best = suffix
-    return best
+def _suffix_match(host: str, suffixes: Collection[str]) -> str | None:
+    """The longest of `suffixes` that is `host` or a parent domain of it."""
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        candidate = ".".join(labels[i:])
+        if candidate in suffixes:
+            return candidate
+    return None
 
 
-def infer_kind(url: str, own_domains: Iterable[str] = ()) -> str | None:
+@lru_cache(maxsize=4096)
+def _host_kind(host: str) -> str | None:
+    match = _suffix_match(host, HOST_RULES)
+    return HOST_RULES[match] if match else None
+
+
+def infer_kind(url: str, own_domains: Collection[str] = ()) -> str | None:
     """The kind a plain URL implies, or None when no rule knows the address."""
     host = host_of(url)
-    if _suffix_match(host, own_domains):
+    if own_domains and _suffix_match(host, own_domains):
         return "developer"
-    match = _suffix_match(host, HOST_RULES)
-    if match is None:
-        return None
-    kind = HOST_RULES[match]
-    if match == "huggingface.co":
-        path = urlsplit(url).path
+    kind = _host_kind(host)
+    if kind == "model-card" and host.endswith("huggingface.co"):
+        path = url.split(host, 1)[-1]
         if path.startswith("/papers/"):
             return "paper"
         if path.startswith(HF_SECONDARY_PREFIXES):
@@ -149,7 +158,7 @@ def org_domains(org: Any) -> list[str]:
 
 def describe(sources: Iterable[Any], own_domains: Iterable[str] = ()) -> list[dict[str, Any]]:
     """Each source as {url, kind, primary, stated}: `stated` is false when the kind was inferred."""
-    own = list(own_domains)
+    own = frozenset(own_domains)
     out = []
     for s in sources:
         if isinstance(s, str):
