@@ -90,6 +90,7 @@ def test_the_option_table_matches_the_typer_commands():
             owner = [p for p in params.values() if flag in (*p.opts, *getattr(p, "secondary_opts", []))]
             assert owner, (name, flag)
             param = owner[0]
+            assert {"exclude_child_orgs": "exact_org"}.get(dest, dest) == param.name, (name, flag)
             takes_value = not getattr(param, "is_flag", False)
             assert takes_value == (kind in ("value", "multi", "int", "format")), (name, flag)
             assert bool(getattr(param, "multiple", False)) == (kind == "multi"), (name, flag)
