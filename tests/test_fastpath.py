@@ -33,6 +33,8 @@ INVOCATIONS = [
     ["compare", "bleu-7b"], ["compare", "bleu-7b", "nosuch"], ["compare", "bleu-7b", "acme-2-70b", "-f", "csv"],
     ["timeline"], ["timeline", "--since", "2024", "--org", "dragon"], ["timeline", "--kind", "leak", "-k", "regulation"],
     ["timeline", "--open-weights", "--json"], ["timeline", "--kind", "lek"], ["timeline", "-r", "-n", "3"],
+    ["timeline", "--chart"], ["timeline", "--chart", "--lanes", "access", "--since", "2023"], ["timeline", "--chart", "--json"],
+    ["timeline", "--chart", "--max-lanes", "2"], ["timeline", "--chart", "--lanes", "nope"],
     ["orgs"], ["orgs", "--country", "cn", "--json"], ["orgs", "--sort", "open_weights", "--reverse"], ["orgs", "--kind", "labb"],
     ["licenses"], ["licenses", "--osi", "--json"], ["licenses", "--sort", "models", "-r"], ["info"], ["info", "--json"],
 ]
@@ -95,7 +97,7 @@ def test_the_option_table_matches_the_typer_commands():
             assert takes_value == (kind in ("value", "multi", "int", "format")), (name, flag)
             assert bool(getattr(param, "multiple", False)) == (kind == "multi"), (name, flag)
         # every option of the command is known to the fast path, except the ones it leaves to Typer
-        left_to_typer = {"help", "output", "force", "references", "fmt"} if name == "models" else {"help"}
+        left_to_typer = {"help", "output", "force", "references", "fmt"} if name == "models" else {"help", "svg", "html", "force"}
         unknown = {
             p.name for p in params.values()
             if getattr(p, "param_type_name", "") == "option" and not any(o in spec for o in p.opts) and p.name not in left_to_typer

@@ -165,6 +165,8 @@ SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="All these
 PrimaryOpt = Annotated[bool, typer.Option("--primary-sources-only", help="Only models with at least one primary source (model card, paper, developer page).", rich_help_panel="Filters")]
 SortOpt = Annotated[str, typer.Option("--sort", help="Sort by any field (release_date, params_b, context_length, ...).", rich_help_panel="Sorting")]
 CountOpt = Annotated[bool, typer.Option("--count", help="Print only the number of matching models.", rich_help_panel="Output")]
+SvgOpt = Annotated[Path | None, typer.Option("--svg", help="Also export the picture as a standalone SVG file (atomic; --force to replace).", rich_help_panel="Pictures")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Also export it as a self-contained HTML page (atomic; --force to replace).", rich_help_panel="Pictures")]
 ReferencesOpt = Annotated[
     bool,
     typer.Option("--references/--models-only", help="TOML: include the organisations, licences and models the models refer to, so the file loads on its own.", rich_help_panel="Output"),
@@ -275,6 +277,9 @@ def show(
     ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software, licence or benchmark id or alias (case-insensitive); a family or prefix lists its models.")],
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
     no_cache: NoCacheOpt = False,
@@ -290,6 +295,9 @@ def compare(
     as_json: JsonOpt = False,
     only_differences: Annotated[bool, typer.Option("--diff", help="Show only the fields that differ.")] = False,
     scores: Annotated[str | None, typer.Option("--scores", help="Comma-separated benchmark ids to add as rows (best score of each model).")] = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
     no_cache: NoCacheOpt = False,
@@ -311,6 +319,12 @@ def timeline(
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     columns: ColumnsOpt = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw a time axis with one lane per organisation (or --lanes access).", rich_help_panel="Pictures")] = False,
+    lanes: Annotated[str, typer.Option("--lanes", help="With --chart: org (the most active organisations) or access (open vs closed).", rich_help_panel="Pictures")] = "org",
+    max_lanes: Annotated[int, typer.Option("--max-lanes", min=1, help="With --chart --lanes org: how many organisations.", rich_help_panel="Pictures")] = 12,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
     data: DataOpt = None,
     no_bundled: NoBundledOpt = False,
     no_cache: NoCacheOpt = False,
@@ -323,6 +337,79 @@ def timeline(
     args = dict(locals())
     args["exclude_child_orgs"] = args.pop("exact_org")
     return commands.timeline(**args)
+
+
+STATS_EPILOG = """Examples:
+
+  landscape stats
+
+  landscape stats --by country --open-weights
+
+  landscape stats --by year --since 2023 --svg years.svg
+"""
+
+
+@app.command(epilog=STATS_EPILOG)
+def stats(
+    by: Annotated[str | None, typer.Option("--by", help="One chart: year, country, org, license, arch or size (default: a short dashboard).", rich_help_panel="Pictures")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="With --by org, country or license: the N largest groups.", rich_help_panel="Pictures")] = 15,
+    open_weights: OpenWeightsOpt = False,
+    closed: ClosedOpt = False,
+    open_source: OpenSourceOpt = False,
+    org: OrgOpt = None,
+    exact_org: ExactOrgOpt = False,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    license: LicenseOpt = None,
+    license_allows: LicenseAllowsOpt = None,
+    arch: ArchOpt = None,
+    access: AccessOpt = None,
+    gated: GatedOpt = None,
+    min_params: MinParamsOpt = None,
+    max_params: MaxParamsOpt = None,
+    min_context: MinContextOpt = None,
+    modality: ModalityOpt = None,
+    family: FamilyOpt = None,
+    base_model: BaseModelOpt = None,
+    search: SearchOpt = None,
+    primary_sources_only: PrimaryOpt = False,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """Bar charts of open-weights vs closed models by year, country, organisation, licence, architecture or size.
+
+    Takes the filters of `models`; --json and --csv give the numbers behind each chart.
+    """
+    args = dict(locals())
+    args["exclude_child_orgs"] = args.pop("exact_org")
+    return commands.stats(**args)
+
+
+@app.command(epilog="Examples:\n\n  landscape lineage llama-2-7b\n\n  landscape lineage deepseek-r1 --json\n\n  landscape lineage qwen2.5-7b --svg qwen.svg")
+def lineage(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A model id or alias.")],
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """A tree of the model's base models and everything derived from them (fine-tunes, distillations, ...).
+
+    Each node gives its organisation, date and access; models from another organisation are marked.
+    --json gives the graph as nodes and edges.
+    """
+    return commands.lineage(**locals())
 
 
 @app.command(epilog="Examples:\n\n  landscape orgs --country CN --sort open_weights --reverse\n\n  landscape orgs -s mistral")

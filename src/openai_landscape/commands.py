@@ -12,7 +12,7 @@ from typing import Any
 from . import __version__
 from .errors import ExitCode, NotFoundError, UsageError
 from .escaping import inert
-from .render import Document, Format, Listing, emit
+from .render import Document, Figure, Format, Listing, emit
 
 
 def note(message: str) -> None:
@@ -48,7 +48,14 @@ def show_listing(view: Listing, fmt: Format, columns: str | None, what: str) -> 
     return ExitCode.OK if len(view) else ExitCode.NOT_FOUND
 
 
-def show_document(doc: Document, fmt: Format, columns: str | None = None) -> int:
+def show_document(doc: Document | Figure, fmt: Format, columns: str | None = None, pictures: dict[str, Any] | None = None, title: str = "") -> int:
+    """Print a document or figure; with `pictures` (svg, html, force) export it instead."""
+    if pictures and (pictures.get("svg") or pictures.get("html")):
+        from .render import write_pictures
+
+        for line in write_pictures(doc, title, pictures.get("svg"), pictures.get("html"), bool(pictures.get("force"))):
+            note(line)
+        return ExitCode.OK
     for line in emit(doc, fmt, split_columns(columns)):
         note(line)
     return ExitCode.OK
@@ -155,8 +162,12 @@ def show(
     data: Sequence[str] | None = None,
     no_bundled: bool = False,
     no_cache: bool = False,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
 ) -> int:
     """One record by id, name or alias; an id naming a family or prefix lists its models."""
+    pictures = {"svg": svg, "html": html, "force": force}
     from . import query, views
     from .catalog import SHARED_ID_SECTIONS
 
@@ -167,15 +178,16 @@ def show(
         family = query.matching_ids(catalog, ident)
         if family:
             if len(family) == 1:
-                return show_document(views.show_document(catalog, "models", catalog.models.record(family[0])), fmt)
-            return show_document(views.family_document(catalog, ident, family), fmt)
+                return show_document(views.show_document(catalog, "models", catalog.models.record(family[0])), fmt, pictures=pictures, title=ident)
+            return show_document(views.family_document(catalog, ident, family), fmt, pictures=pictures, title=ident)
     if hit is None:
         hit = catalog.lookup(ident, ("licenses",))
     if hit is None:
         catalog.find(ident, (*SHARED_ID_SECTIONS, "licenses"))  # raises with suggestions
         raise NotFoundError(ident)
     section, record = hit
-    return show_document(views.show_document(catalog, section, record), fmt)
+    title = f"{record.get('name') or record.get('title') or record['id']} ({record['id']})"
+    return show_document(views.show_document(catalog, section, record), fmt, pictures=pictures, title=title)
 
 
 def compare(
@@ -188,6 +200,9 @@ def compare(
     data: Sequence[str] | None = None,
     no_bundled: bool = False,
     no_cache: bool = False,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
 ) -> int:
     from . import views
 
@@ -197,7 +212,8 @@ def compare(
     chosen = [catalog.find_model(i) for i in ids]
     benches = [catalog.find(b, ("benchmarks",))[1]["id"] for b in split_columns(scores)]
     doc = views.compare_document(catalog, chosen, only_differences, benches)
-    return show_document(doc, output_format(fmt, as_json))
+    title = "Comparison of " + ", ".join(m["id"] for m in chosen)
+    return show_document(doc, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=title)
 
 
 def timeline(
@@ -216,9 +232,17 @@ def timeline(
     data: Sequence[str] | None = None,
     no_bundled: bool = False,
     no_cache: bool = False,
+    chart: bool = False,
+    lanes: str = "org",
+    max_lanes: int = 12,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
 ) -> int:
     from . import query, views
 
+    if (svg or html) and not chart:
+        raise UsageError("pictures of the timeline need --chart", field="chart")
     catalog = load_catalog(data, no_bundled, no_cache)
     entries = query.timeline(
         catalog,
@@ -231,6 +255,10 @@ def timeline(
         reverse=reverse,
         limit=limit,
     )
+    if chart:
+        lanes = query.parse_choice(lanes, ("org", "access"), "lanes")
+        figure = views.timeline_figure(catalog, entries, lanes, max_lanes, since, until)
+        return show_document(figure, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title="Timeline")
     return show_listing(views.timeline_listing(entries), output_format(fmt, as_json), columns, "timeline entries")
 
 
@@ -288,3 +316,50 @@ def info(
 
     catalog = load_catalog(data, no_bundled, no_cache)
     return show_document(views.info_document(catalog, __version__), output_format(fmt, as_json))
+
+
+def stats(
+    *,
+    by: str | None = None,
+    top: int = 15,
+    fmt: Format | str = Format.TABLE,
+    as_json: bool = False,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
+    data: Sequence[str] | None = None,
+    no_bundled: bool = False,
+    no_cache: bool = False,
+    **filters: Any,
+) -> int:
+    """Counts of open-weights and closed models by year, country, organisation, licence, architecture or size."""
+    from . import query, views
+    from . import stats as stats_mod
+
+    if by is not None:
+        by = query.parse_choice(by, stats_mod.BREAKDOWNS, "by")
+    catalog, selected = select(filters, data, no_bundled, no_cache)
+    figure = views.stats_figure(catalog, selected, by, top)
+    code = show_document(figure, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=figure.figure["title"])
+    return code if selected else ExitCode.NOT_FOUND
+
+
+def lineage(
+    *,
+    ident: str,
+    fmt: Format | str = Format.TABLE,
+    as_json: bool = False,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
+    data: Sequence[str] | None = None,
+    no_bundled: bool = False,
+    no_cache: bool = False,
+) -> int:
+    """The tree of a model's base models and of everything derived from them."""
+    from . import views
+
+    catalog = load_catalog(data, no_bundled, no_cache)
+    model = catalog.find_model(ident)
+    figure = views.lineage_figure(catalog, model)
+    return show_document(figure, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=figure.figure["title"])

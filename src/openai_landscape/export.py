@@ -80,7 +80,7 @@ def model_refs(model: Mapping[str, Any]) -> list[str]:
     return [model[k] for k in ("base_model", "teacher", "successor_of") if model.get(k)]
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, force: bool = False, option: str = "--output") -> None:
     """Write text to path via a temporary file in the same directory and an atomic rename.
 
     Refuses an existing file unless force; on any failure the old file is untouched and the
@@ -88,9 +88,9 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """
     path = Path(path)
     if path.is_dir():
-        raise LandscapeError("is a directory; give a file name", file=str(path), field="--output")
+        raise LandscapeError("is a directory; give a file name", file=str(path), field=option)
     if path.exists() and not force:
-        raise LandscapeError("already exists; use --force to replace it", file=str(path), field="--output")
+        raise LandscapeError("already exists; use --force to replace it", file=str(path), field=option)
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
@@ -114,7 +114,7 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         raise LandscapeError(
             f"could not write ({exc.strerror or exc}); {'the existing file is unchanged' if path.exists() else 'nothing was written'}",
             file=str(path),
-            field="--output",
+            field=option,
         ) from None
     finally:
         if tmp_name is not None:

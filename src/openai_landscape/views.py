@@ -289,8 +289,8 @@ _WRAP = {"wrap": True, "max_width": 200}
 OPENNESS_COLUMNS = [
     Column("component", "Component", priority=0, max_width=18),
     Column("grade", "Grade", priority=0),
-    Column("evidence", "Evidence", priority=1, max_width=200),
-    Column("note", "Note", priority=2, **_WRAP),
+    Column("evidence", "Evidence", priority=0, flex=True, whole=True, max_width=200),
+    Column("note", "Note", priority=3, max_width=48),
 ]
 HISTORY_COLUMNS = [
     Column("date", "Date", priority=0),
@@ -300,9 +300,9 @@ HISTORY_COLUMNS = [
     Column("id", "ID", priority=5, max_width=36),
 ]
 SOURCE_COLUMNS = [
-    Column("kind", "Kind", priority=1),
+    Column("kind", "Kind", priority=0),
     Column("primary", "Primary", priority=2, show=mark),
-    Column("url", "URL", priority=0, max_width=200),
+    Column("url", "URL", priority=0, flex=True, whole=True, max_width=200),
 ]
 SCORE_COLUMNS = [
     Column("benchmark", "Benchmark", priority=0),
@@ -514,3 +514,108 @@ def validate_object(catalog: Catalog, problems: Sequence[Any]) -> dict[str, Any]
         "sources": source_figures(catalog),
         "paths": catalog.paths,
     }
+
+
+# --- pictures --------------------------------------------------------------------------------
+
+STAT_TITLES = {
+    "year": "Models released per year",
+    "country": "Models by the country of their organisation",
+    "org": "Models per organisation",
+    "license": "Models per licence",
+    "arch": "Models by architecture",
+    "size": "Models by parameter count (total)",
+}
+
+
+def stats_figure(catalog: Catalog, positions: Sequence[int], by: str | None, top: int) -> Any:
+    """One chart (`by`) or the dashboard (year, organisations, countries, sizes)."""
+    from . import stats
+    from .render import Figure
+
+    parts = [by] if by else ["year", "org", "country", "size"]
+    charts = []
+    data: dict[str, Any] = {}
+    for part in parts:
+        limit = top if part in ("org", "country", "license") else None
+        if not by and part in ("org", "country"):
+            limit = min(top, 8)
+        rows = stats.breakdown(catalog, positions, part, limit)
+        title = STAT_TITLES[part] + (f" (top {limit})" if limit else "")
+        charts.append({"kind": "bars", "title": title, "rows": rows})
+        data[part] = rows
+    flat_rows = []
+    access_keys = list(stats.ACCESS_LEVELS)
+    for part, rows in data.items():
+        for r in rows:
+            flat = {"breakdown": part, "group": r["group"], "open": r["open"], "closed": r["closed"], "total": r["total"]}
+            for a in access_keys:
+                flat[a] = r["by_access"][a] if "by_access" in r else None
+            flat_rows.append(flat)
+    fields = ["breakdown", "group", "open", "closed", "total", *access_keys]
+    flat_listing = Listing("rows", flat_rows, fields, [])
+    total = len(positions)
+    title = f"{total} models ({sum(1 for i in positions if catalog.models.columns['open_weights'][i])} open weights)"
+    if by:
+        figure = {**charts[0], "title": f"{charts[0]['title']}: {title}"}
+        obj = {"by": by, "models": total, "rows": data[by]}
+    else:
+        figure = {"kind": "dashboard", "title": f"The landscape at a glance: {title}", "charts": charts}
+        obj = {"by": None, "models": total, "charts": data}
+    return Figure(figure, obj, flat_listing)
+
+
+def lineage_figure(catalog: Catalog, model: Mapping[str, Any]) -> Any:
+    from . import stats
+    from .render import Figure
+
+    graph = stats.lineage_graph(catalog, model["id"])
+    root = catalog.models[graph["root"]]
+    graph["title"] = f"Lineage of {model['name']}: {len(graph['nodes'])} models from {root['name']}"
+    flat = Listing(
+        "edges",
+        [dict(e) for e in graph["edges"]],
+        ["from", "to", "kind"],
+        [Column("from", "From", priority=0), Column("to", "To", priority=0), Column("kind", "Relation", priority=1)],
+    )
+    obj = {k: graph[k] for k in ("root", "focus", "nodes", "edges")}
+    return Figure({"kind": "tree", **graph}, obj, flat)
+
+
+def timeline_figure(catalog: Catalog, entries: list[query.TimelineEntry], lanes_by: str, lanes: int, since: str | None, until: str | None) -> Any:
+    """Releases and events on a time axis, one lane per organisation (the most active) or per access class."""
+    from .catalog import date_end, date_start
+    from .render import Figure
+
+    releases = [e for e in entries if e.kind in ("model", "open-weights")]
+    events = [e for e in entries if e.kind not in ("model", "open-weights", "software")]
+    dated = [date_start(e.date) or "" for e in entries]
+    start = date_start(since) if since else (min(dated) if dated else "2015-01-01")
+    end = date_end(until) if until else (max(dated) if dated else "2026-12-31")
+    lane_rows: list[dict[str, Any]] = []
+    if lanes_by == "access":
+        keys = {"open weights": True, "closed": False}
+        for label, flag in keys.items():
+            marks = [{"date": e.date, "kind": "release", "open": bool(e.open_weights), "label": e.title} for e in releases if bool(e.open_weights) is flag]
+            lane_rows.append({"label": label, "marks": marks})
+    else:
+        counts: dict[str, int] = {}
+        for e in releases:
+            for o in e.organizations:
+                counts[o] = counts.get(o, 0) + 1
+        top = sorted(counts, key=lambda o: (-counts[o], o))[:lanes]
+        for o in top:
+            marks = [{"date": e.date, "kind": "release", "open": bool(e.open_weights), "label": e.title} for e in releases if o in e.organizations]
+            lane_rows.append({"label": o, "marks": marks})
+    if events:
+        lane_rows.append({"label": "events", "marks": [{"date": e.date, "kind": "event", "open": False, "label": e.title} for e in events]})
+    title = f"Releases and events {start} .. {end}: {len(releases)} releases, {len(events)} events"
+    figure = {"kind": "timeline", "title": title, "start": start, "end": end, "lanes": lane_rows}
+    flat_rows = [
+        {"lane": lane["label"], "date": m["date"], "kind": m["kind"], "open_weights": m["open"] if m["kind"] != "event" else None, "title": m["label"]}
+        for lane in lane_rows
+        for m in lane["marks"]
+    ]
+    flat = Listing("marks", flat_rows, ["lane", "date", "kind", "open_weights", "title"], [])
+    obj = {"start": start, "end": end, "lanes": lane_rows}
+    return Figure(figure, obj, flat)

@@ -28,6 +28,8 @@ class Column:
     min_width: int = 0
     max_width: int = 60
     wrap: bool = False
+    #: Never cut (URLs): the column keeps its full width and other columns give way.
+    whole: bool = False
     style: str = ""
     show: Callable[[Any, Mapping[str, Any]], str] | None = None
 

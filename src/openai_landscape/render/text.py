@@ -154,10 +154,12 @@ def fit_columns(columns: Sequence[Column], natural: Mapping[str, int], width: in
         return width - fixed()
 
     def wanted(c: Column) -> int:
+        if c.whole:
+            return natural[c.key]
         return min(natural[c.key], max(c.min_width, width_of(c.heading)))
 
     def drop() -> bool:
-        droppable = [c for c in active if c not in flex]
+        droppable = [c for c in active if c not in flex and c.priority > 0]  # priority 0: always kept
         if not droppable or len(active) <= 1:
             return False
         active.remove(max(droppable, key=lambda c: (c.priority, active.index(c))))

@@ -1,0 +1,186 @@
+"""Regenerate the generated docs from the real CLI:
+
+- docs/cli.md: every command's options, from the Typer/Click definitions;
+- docs/usage.md: real runs against the bundled data, pasted unedited (100 columns, no colour);
+- docs/landscape.svg: the picture in the README (`landscape stats --svg`).
+
+    python docs/make_docs.py           # write them
+    python docs/make_docs.py --check   # exit 1 if any is out of date (tests/test_docs.py does this)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH = "100"
+
+USAGE = [
+    ("models: list, filter, sort", None),
+    ("Which open-weight MoE models above 100B came out in 2025?", "models --open-weights --arch moe --min-params 100 --since 2025 --until 2025"),
+    ("Filters combine with AND; a repeated filter means any of its values. `--org` includes the organisations under it (Google DeepMind under Google) unless `--exact-org`.", "models --org meta --family llama-2 --sort params_b --reverse"),
+    ("Commercial use: `commercial` means the licence says yes; `commercial-conditional` adds licences with conditions (Llama's user cap, use policies).", "models --license-allows commercial --max-params 3 --since 2025-06 --json --columns id,params_b,license"),
+    ("Search matches every word, in any order, across separators; a misspelling gets suggestions.", "models -s 'qwen 2.5' --columns id,name,release_date"),
+    (None, "models -s deepsek"),
+    (None, "models --open-weights --count"),
+    (None, "models --country FR --open-weights --limit 5 --format markdown --columns id,name,release_date,license"),
+    ("show: one record, everything known", None),
+    (None, "show llama-2-70b"),
+    ("An id that names a family or a prefix lists the models it matches.", "show mixtral"),
+    (None, "show grok-1 --json"),
+    ("compare: side by side", None),
+    (None, "compare llama-2-70b mixtral-8x7b grok-1"),
+    ("timeline: releases and events by year", None),
+    ("Each model is marked open (✓) or closed (✗) as it was on that date; a later weights release is its own entry.", "timeline --since 2023-11 --until 2024-03 --org xai"),
+    (None, "timeline --kind regulation --since 2025 --format csv"),
+    ("The same as a picture: one lane per organisation, releases and events on a time axis.", "timeline --chart --since 2023"),
+    ("stats: the landscape at a glance", None),
+    (None, "stats"),
+    (None, "stats --by country --open-weights"),
+    ("lineage: what was built on what", None),
+    (None, "lineage llama-2-7b"),
+    ("orgs and licenses", None),
+    (None, "orgs --country CN --sort open_weights --reverse --limit 6"),
+    (None, "licenses --sort models --reverse"),
+    ("info", None),
+    (None, "info"),
+    ("Your own data: validate, export, schema, import", None),
+    ("See [own-data.md](own-data.md) for worked examples.", "validate data/models/meta.toml"),
+    (None, "export --org mistral-ai --arch moe --models-only"),
+    ("Bad input", None),
+    (None, "models --since 20x3"),
+    (None, "models --sort nosuchfield"),
+    (None, "models --format yaml"),
+]
+
+
+def run(args: str, env: dict[str, str]) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_landscape", *shlex.split(args)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    return proc.stdout + proc.stderr
+
+
+def usage_md(env: dict[str, str]) -> str:
+    from openai_landscape import views
+
+    as_of = run("info --json", env).split('"as_of": "', 1)[1].split('"', 1)[0]
+    out = [
+        "# Using landscape",
+        "",
+        f"Every example below is a real run against the bundled dataset (as of {as_of}), at {WIDTH} columns without colour,",
+        "pasted unedited. Regenerate with `python docs/make_docs.py`; `tests/test_docs.py` fails when this file is stale.",
+        "",
+    ]
+    for text, command in USAGE:
+        if command is None:
+            out += [f"## {text}", ""]
+            continue
+        if text:
+            out += [text, ""]
+        out += ["```console", f"$ landscape {command}", run(command, env).rstrip("\n"), "```", ""]
+    out += ["## How tables fit the terminal", ""]
+    out += [
+        "Tables follow `COLUMNS` (or the terminal's width, or 80). When a table is too wide, the columns with the",
+        "highest priority number are hidden first (and named on stderr); the name or title column is never hidden:",
+        "it shrinks with an ellipsis, never below its minimum. URLs and numbers are never cut. Headings are human",
+        "words; JSON, CSV and Markdown keep the field names and raw values.",
+        "",
+    ]
+    for name, columns in (
+        ("models", views.MODEL_COLUMNS),
+        ("timeline", views.TIMELINE_COLUMNS),
+        ("orgs", views.ORG_COLUMNS),
+        ("licenses", views.LICENSE_COLUMNS),
+    ):
+        cells = ", ".join(f"{c.heading} (`{c.key}`, {'flexible' if c.flex else c.priority})" for c in columns)
+        out += [f"- `{name}`: {cells}"]
+    return "\n".join(out) + "\n"
+
+
+def cli_md() -> str:
+    import typer.main
+
+    from openai_landscape.cli import app
+
+    group = typer.main.get_command(app)
+    out = [
+        "# Command reference",
+        "",
+        "Generated from the command definitions by `python docs/make_docs.py`. `landscape COMMAND --help` prints",
+        "the same. Exit codes and error lines: [errors.md](errors.md). JSON shapes: [json.md](json.md).",
+        "",
+    ]
+
+    def command_doc(path: str, cmd: object) -> None:
+        out.extend([f"## landscape {path}", ""])
+        help_text = (getattr(cmd, "help", None) or "").strip()
+        if help_text:
+            out.extend([help_text, ""])
+        rows = []
+        for p in getattr(cmd, "params", []):
+            if getattr(p, "param_type_name", "") == "argument":
+                rows.append((p.name.upper(), (getattr(p, "help", "") or "").strip()))
+                continue
+            flags = ", ".join([*p.opts, *getattr(p, "secondary_opts", [])])
+            rows.append((flags, (getattr(p, "help", "") or "").strip()))
+        if rows:
+            out.extend(["| option | meaning |", "|---|---|"])
+            out.extend(f"| `{f}` | {h.replace('|', '/')} |" for f, h in rows)
+            out.append("")
+        epilog = (getattr(cmd, "epilog", None) or "").strip()
+        if epilog:
+            out.extend(["```text", epilog, "```", ""])
+
+    for name, cmd in group.commands.items():
+        subs = getattr(cmd, "commands", None)
+        if subs:
+            for sub_name, sub in subs.items():
+                command_doc(f"{name} {sub_name}", sub)
+        else:
+            command_doc(name, cmd)
+    return "\n".join(out)
+
+
+def figure_svg(env: dict[str, str], tmp: Path) -> str:
+    target = tmp / "landscape.svg"
+    run(f"stats --svg {target}", env)
+    return target.read_text(encoding="utf-8")
+
+
+def generate() -> dict[Path, str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if k not in ("LANDSCAPE_DATA", "FORCE_COLOR")}
+        env.update(NO_COLOR="1", COLUMNS=WIDTH, XDG_CACHE_HOME=str(Path(tmp) / "cache"))
+        return {
+            ROOT / "docs" / "cli.md": cli_md(),
+            ROOT / "docs" / "usage.md": usage_md(env),
+            ROOT / "docs" / "landscape.svg": figure_svg(env, Path(tmp)),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale files instead of writing them")
+    args = parser.parse_args()
+    stale = []
+    for path, text in generate().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(path.relative_to(ROOT))
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+    if args.check and stale:
+        print("out of date: " + ", ".join(map(str, stale)) + " (run python docs/make_docs.py)")
+        sys.exit(1)
+    print("up to date" if not stale else "wrote " + ", ".join(map(str, stale)))
+
+
+if __name__ == "__main__":
+    main()
