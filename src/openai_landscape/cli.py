@@ -412,6 +412,40 @@ def lineage(
     return commands.lineage(**locals())
 
 
+GAP_EPILOG = """Examples:
+
+  landscape gap
+
+  landscape gap --benchmark gpqa-diamond --tolerance 0 --json
+
+  landscape gap --chart --svg gap.svg
+"""
+
+
+@app.command(epilog=GAP_EPILOG)
+def gap(
+    benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="Benchmark id (repeatable; default: all).")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="Points an open score may fall short of the closed best and still match it.")] = 0.5,
+    measured_by: Annotated[list[str] | None, typer.Option("--measured-by", help="Only scores measured by: developer, or a third party's organisation id (repeatable).")] = None,
+    strict_settings: Annotated[bool, typer.Option("--strict-settings", help="Leave out scores whose source states no setting (shots, CoT, pass@k).")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the best open and best closed score over time.", rich_help_panel="Pictures")] = False,
+    fmt: FormatOpt = Format.TABLE,
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """How many months open-weights models trail the closed labs, from sourced benchmark scores.
+
+    For each closed model that set a new best closed score: the first open-weights model that
+    came within --tolerance points, and the lag in months (weights dates). See docs/gap.md.
+    """
+    return commands.gap(**locals())
+
+
 @app.command(epilog="Examples:\n\n  landscape orgs --country CN --sort open_weights --reverse\n\n  landscape orgs -s mistral")
 def orgs(
     country: CountryOpt = None,

@@ -146,6 +146,17 @@ def models(
         sys.stdout.write(f"{len(selected)}\n")
         return ExitCode.OK if selected else ExitCode.NOT_FOUND
     fmt = output_format(fmt, as_json)
+    wanted = split_columns(columns)
+    extra = [query.score_column(catalog, c) for c in wanted if c.startswith("score:")]
+    if filters.get("sort", "").startswith("score:"):
+        extra = list(dict.fromkeys([query.score_column(catalog, filters["sort"]), *extra]))
+    if extra:
+        columns = ",".join(query.score_column(catalog, c) if c.startswith("score:") else c for c in wanted) or None
+        if columns is None:  # sorting by a score shows it as a column
+            view = views.models_listing(catalog, selected, extra)
+            view.columns = [*views.MODEL_COLUMNS[:4], *view.columns[len(views.MODEL_COLUMNS):], *views.MODEL_COLUMNS[4:]]
+            return show_listing(view, fmt, None, "models")
+        return show_listing(views.models_listing(catalog, selected, extra), fmt, columns, "models")
     if not selected and filters.get("search") and fmt is Format.TABLE:
         close = query.search_suggestions(catalog, filters["search"])
         if close:
@@ -363,3 +374,36 @@ def lineage(
     model = catalog.find_model(ident)
     figure = views.lineage_figure(catalog, model)
     return show_document(figure, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=figure.figure["title"])
+
+
+def gap(
+    *,
+    benchmark: Sequence[str] | None = None,
+    tolerance: float = 0.5,
+    measured_by: Sequence[str] | None = None,
+    strict_settings: bool = False,
+    chart: bool = False,
+    fmt: Format | str = Format.TABLE,
+    as_json: bool = False,
+    svg: Any = None,
+    html: Any = None,
+    force: bool = False,
+    data: Sequence[str] | None = None,
+    no_bundled: bool = False,
+    no_cache: bool = False,
+) -> int:
+    """How many months open-weights models trail each new closed best, per benchmark."""
+    from . import gap as gap_mod
+    from . import views
+
+    catalog = load_catalog(data, no_bundled, no_cache)
+    benches = [catalog.find(b, ("benchmarks",))[1] for b in benchmark] if benchmark else list(catalog.benchmarks.values())
+    if not benches:
+        raise NotFoundError("the data has no benchmarks (see docs/gap.md)", field="benchmark")
+    who = []
+    for m in measured_by or ():
+        who.append("developer" if m.strip().lower() == "developer" else catalog.find_organization(m)["id"])
+    results = [gap_mod.benchmark_gap(catalog, b, tolerance=tolerance, measured_by=who, strict_settings=strict_settings) for b in benches]
+    view = views.gap_figure(results, tolerance, strict_settings) if chart else views.gap_document(catalog, results, tolerance, strict_settings)
+    title = "Open weights vs closed labs"
+    return show_document(view, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=title)

@@ -230,10 +230,27 @@ def select_models(catalog: Catalog, q: ModelQuery) -> list[int]:
         terms = search_terms(q.search)
         hay = _haystacks(catalog)
         idx = [i for i in idx if all(t in hay[i] for t in terms)]
-    sort = parse_choice(q.sort, MODEL_FIELDS, "sort")
+    sort = score_column(catalog, q.sort) if q.sort.startswith("score:") else parse_choice(q.sort, MODEL_FIELDS, "sort")
     check_limit(q.limit)
     idx = sort_positions(catalog, idx, sort, q.reverse)
     return idx[: q.limit] if q.limit is not None else idx
+
+
+def score_column(catalog: Catalog, key: str) -> str:
+    """Add (once) a column `score:BENCH` with each model's best score on that benchmark, or None."""
+    bench_id = catalog.find(key.removeprefix("score:"), ("benchmarks",))[1]["id"]
+    name = f"score:{bench_id}"
+    cols = catalog.models.columns
+    if name not in cols:
+        higher = catalog.benchmarks[bench_id].get("higher_is_better", True)
+        best: dict[str, float] = {}
+        for s in catalog.scores.values():
+            if s["benchmark"] == bench_id:
+                old = best.get(s["model"])
+                if old is None or (s["value"] > old if higher else s["value"] < old):
+                    best[s["model"]] = s["value"]
+        cols[name] = [best.get(mid) for mid in catalog.models.ids]
+    return name
 
 
 def sort_key_value(value: Any, name: str) -> Any:

@@ -129,25 +129,32 @@ def _year(row: Mapping[str, Any]) -> str:
     return str(row.get("date") or row.get("release_date") or "undated")[:4]
 
 
-def models_listing(catalog: Catalog, positions: Sequence[int]) -> Listing:
+def models_listing(catalog: Catalog, positions: Sequence[int], extra: Sequence[str] = ()) -> Listing:
+    """Models in every format; `extra` columns (such as `score:gpqa-diamond`) join the fields."""
     table = catalog.models
-    rows = _LazyRows(table, positions)
-    return Listing("models", rows, MODEL_FIELDS, MODEL_COLUMNS, json_texts=_Texts(table.texts, positions))
+    rows = _LazyRows(table, positions, extra)
+    columns = [*MODEL_COLUMNS, *(Column(k, k.removeprefix("score:"), priority=2, align="right", show=_number) for k in extra)]
+    texts = None if extra else _Texts(table.texts, positions)
+    return Listing("models", rows, [*MODEL_FIELDS, *extra], columns, json_texts=texts)
 
 
 class _LazyRows(Sequence[Mapping[str, Any]]):
     """Model records decoded only when a format reads them."""
 
-    def __init__(self, table: Any, positions: Sequence[int]) -> None:
-        self.table, self.positions = table, positions
+    def __init__(self, table: Any, positions: Sequence[int], extra: Sequence[str] = ()) -> None:
+        self.table, self.positions, self.extra = table, positions, list(extra)
 
     def __len__(self) -> int:
         return len(self.positions)
 
+    def _row(self, p: int) -> Mapping[str, Any]:
+        rec = self.table.record(p)
+        return {**rec, **{k: self.table.columns[k][p] for k in self.extra}} if self.extra else rec
+
     def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
-            return [self.table.record(p) for p in self.positions[i]]
-        return self.table.record(self.positions[i])
+            return [self._row(p) for p in self.positions[i]]
+        return self._row(self.positions[i])
 
 
 class _Texts(Sequence[str]):
@@ -619,3 +626,104 @@ def timeline_figure(catalog: Catalog, entries: list[query.TimelineEntry], lanes_
     flat = Listing("marks", flat_rows, ["lane", "date", "kind", "open_weights", "title"], [])
     obj = {"start": start, "end": end, "lanes": lane_rows}
     return Figure(figure, obj, flat)
+
+
+# --- the open-vs-closed gap ------------------------------------------------------------------
+
+GAP_SUMMARY_COLUMNS = [
+    Column("name", "Benchmark", priority=0, max_width=22),
+    Column("matched", "Matched", priority=0, align="right"),
+    Column("median_lag_months", "Median lag (mo)", priority=0, align="right", show=lambda v, r: _number(v)),
+    Column("latest_lag_months", "Latest lag (mo)", priority=1, align="right", show=lambda v, r: _number(v)),
+    Column("unmatched", "Unmatched", priority=0, align="right"),
+    Column("trend", "Median lag by year of the closed best", priority=3, flex=True, min_width=20, max_width=60),
+]
+GAP_PAIR_COLUMNS = [
+    Column("closed_name", "Closed best", priority=0, flex=True, min_width=14, max_width=30),
+    Column("closed_score", "Score", priority=0, align="right", show=lambda v, r: _number(v)),
+    Column("closed_date", "Date", priority=1),
+    Column("open_name", "First open match", priority=0, flex=True, min_width=14, max_width=32),
+    Column("open_score", "Score", priority=0, align="right", show=lambda v, r: _number(v)),
+    Column("open_date", "Weights", priority=1),
+    Column("lag_months", "Lag (mo)", priority=0, align="right", show=lambda v, r: _number(v) if r.get("open_name") else f"{r['standing']:g}+"),
+]
+GAP_FIELDS = [
+    "benchmark", "closed_model", "closed_score", "closed_date", "closed_score_id", "closed_source",
+    "open_model", "open_score", "open_date", "open_score_id", "open_source", "lag_months", "standing_months", "tolerance",
+]
+
+
+def _with_sources(catalog: Catalog, point: Mapping[str, Any]) -> dict[str, Any]:
+    score = catalog.scores.get(point["score_id"], {})
+    return {**point, "sources": score.get("sources", [])}
+
+
+def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: float, strict: bool) -> Document:
+    """`gap`: the summary per benchmark, each frontier pair, and what is not matched yet."""
+    for r in results:  # every point traceable to its score record and source URLs
+        for p in r["pairs"]:
+            p["closed"] = _with_sources(catalog, p["closed"])
+            p["open"] = _with_sources(catalog, p["open"])
+        for u in r["unmatched"]:
+            u["closed"] = _with_sources(catalog, u["closed"])
+    summary_rows = []
+    for r in results:
+        s = r["summary"]
+        trend = ", ".join(f"{y}: {v:g}" for y, v in s["median_lag_by_year"].items()) or "—"
+        summary_rows.append({"name": r["name"], **s, "trend": trend})
+    settings = "settings as each benchmark record allows" + ("" if strict else "; scores with no stated setting included")
+    blocks: list[tuple[Any, ...]] = [
+        ("listing", Listing("benchmarks", summary_rows, [c.key for c in GAP_SUMMARY_COLUMNS], GAP_SUMMARY_COLUMNS,
+                            title=f"Months from a new closed best to the first open-weights model within {tolerance:g} points ({settings})")),
+    ]
+    flat_rows = []
+    for r in results:
+        rows = []
+        for p in r["pairs"]:
+            c, o = p["closed"], p["open"]
+            rows.append({"closed_name": c["name"], "closed_score": c["value"], "closed_date": c["date"], "open_name": o["name"],
+                         "open_score": o["value"], "open_date": o["date"], "lag_months": p["lag_months"]})
+            flat_rows.append({"benchmark": r["benchmark"], "closed_model": c["model"], "closed_score": c["value"], "closed_date": c["date"],
+                              "closed_score_id": c["score_id"], "closed_source": (c["sources"] or [None])[0], "open_model": o["model"],
+                              "open_score": o["value"], "open_date": o["date"], "open_score_id": o["score_id"],
+                              "open_source": (o["sources"] or [None])[0], "lag_months": p["lag_months"], "standing_months": None,
+                              "tolerance": tolerance})
+        for u in r["unmatched"]:
+            c = u["closed"]
+            rows.append({"closed_name": c["name"], "closed_score": c["value"], "closed_date": c["date"], "open_name": None,
+                         "open_score": None, "open_date": None, "lag_months": None, "standing": u["standing_months"]})
+            flat_rows.append({"benchmark": r["benchmark"], "closed_model": c["model"], "closed_score": c["value"], "closed_date": c["date"],
+                              "closed_score_id": c["score_id"], "closed_source": (c["sources"] or [None])[0], "open_model": None,
+                              "open_score": None, "open_date": None, "open_score_id": None, "open_source": None, "lag_months": None,
+                              "standing_months": u["standing_months"], "tolerance": tolerance})
+        title = f"{r['name']} ({r['setting']}): {r['points']} models scored"
+        blocks.append(("listing", Listing("pairs", rows, [c.key for c in GAP_PAIR_COLUMNS], GAP_PAIR_COLUMNS, title=title)))
+    obj = {"tolerance": tolerance, "strict_settings": strict, "as_of": catalog.as_of(), "benchmarks": results}
+    footer = ("a lag of N+ means no open-weights model has matched it yet, N months on; every number is traceable: "
+              "landscape gap --json lists the score ids and source URLs behind each pair")
+    return Document(obj, Listing("pairs", flat_rows, GAP_FIELDS, []), blocks, footer)
+
+
+def gap_figure(results: list[dict[str, Any]], tolerance: float, strict: bool) -> Any:
+    """Best closed and best open score over time, per benchmark, as step lines."""
+    from .render import Figure
+
+    charts = [
+        {
+            "kind": "steps",
+            "title": f"{r['name']}: best closed vs best open-weights score",
+            "series": [
+                {"label": "closed best", "open": False, "points": r["series"]["closed"]},
+                {"label": "open-weights best", "open": True, "points": r["series"]["open"]},
+            ],
+        }
+        for r in results
+    ]
+    figure = {"kind": "steps-set", "title": f"Open weights vs closed labs (tolerance {tolerance:g} points)", "charts": charts}
+    flat = Listing(
+        "points",
+        [{"benchmark": r["benchmark"], "series": s, **pt} for r in results for s in ("closed", "open") for pt in r["series"][s]],
+        ["benchmark", "series", "date", "value", "model", "score_id"],
+        [],
+    )
+    return Figure(figure, {"tolerance": tolerance, "strict_settings": strict, "benchmarks": results}, flat)

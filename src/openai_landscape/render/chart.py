@@ -35,6 +35,13 @@ def figure_lines(figure: Mapping[str, Any], term: Terminal) -> list[str]:
         return tree_lines(figure, term)
     if kind == "timeline":
         return timeline_lines(figure, term)
+    if kind == "steps":
+        return steps_lines(figure, term)
+    if kind == "steps-set":
+        out = [paint(inert(figure["title"]), "bold", term.colour)]
+        for part in figure["charts"]:
+            out += ["", *steps_lines(part, term)]
+        return out
     raise ValueError(kind)
 
 
@@ -150,4 +157,49 @@ def timeline_lines(chart: Mapping[str, Any], term: Terminal) -> list[str]:
     lines.append(" " * label_w + "  " + "".join(labels).rstrip())
     lines.append(" " * label_w + f"  {chart['start']} .. {chart['end']}")
     lines += ["", paint(f"{DOT_OPEN} open-weights release  {DOT_CLOSED} closed release  {DOT_BOTH} both in one cell  {EVENT} event", "dim", term.colour)]
+    return lines
+
+
+def steps_lines(chart: Mapping[str, Any], term: Terminal, height: int = 12) -> list[str]:
+    """Best-so-far scores over time as two step lines: ● open weights, ○ closed; ◐ where both meet."""
+    series = chart["series"]
+    points = [p for s in series for p in s["points"]]
+    lines = [paint(inert(chart["title"]), "bold", term.colour)]
+    if not points:
+        return [*lines, "  (no comparable scores)"]
+    lo_d = min(_day(p["date"]) for p in points)
+    hi_d = max(_day(p["date"]) for p in points)
+    span = max(1, (hi_d - lo_d).days)
+    lo_v = min(p["value"] for p in points)
+    hi_v = max(p["value"] for p in points)
+    if hi_v == lo_v:
+        hi_v = lo_v + 1
+    axis_w = max(20, term.width - 8)
+    grid = [[" "] * axis_w for _ in range(height)]
+    for s in series:
+        glyph = DOT_OPEN if s["open"] else DOT_CLOSED
+        pts = sorted(s["points"], key=lambda p: _day(p["date"]))
+        for col in range(axis_w):
+            day = lo_d + dt.timedelta(days=round(col / (axis_w - 1) * span))
+            current = [p for p in pts if _day(p["date"]) <= day]
+            if not current:
+                continue
+            row = height - 1 - round((current[-1]["value"] - lo_v) / (hi_v - lo_v) * (height - 1))
+            cell = grid[row][col]
+            grid[row][col] = DOT_BOTH if cell not in (" ", glyph) else glyph
+    for r, row in enumerate(grid):
+        value = hi_v - r / (height - 1) * (hi_v - lo_v)
+        label = f"{value:5.1f} " if r in (0, height // 2, height - 1) else "      "
+        text = "".join(paint(ch, "green" if ch == DOT_OPEN else "magenta" if ch == DOT_CLOSED else "yellow" if ch == DOT_BOTH else "", term.colour) for ch in row)
+        lines.append(label + "│" + text.rstrip())
+    ticks = [" "] * axis_w
+    for year in range(lo_d.year + 1, hi_d.year + 1):
+        col = round((dt.date(year, 1, 1) - lo_d).days / span * (axis_w - 1))
+        label = str(year)
+        if 0 <= col <= axis_w - len(label):
+            ticks[col : col + len(label)] = list(label)
+    lines.append("      └" + "─" * axis_w)
+    lines.append("       " + "".join(ticks).rstrip())
+    lines.append(f"       {lo_d.isoformat()} .. {hi_d.isoformat()}")
+    lines.append(paint(f"{DOT_CLOSED} best closed score so far   {DOT_OPEN} best open-weights score so far   {DOT_BOTH} both", "dim", term.colour))
     return lines

@@ -44,6 +44,8 @@ def figure_svg(figure: Mapping[str, Any]) -> str:
         return timeline_svg(figure)
     if kind == "text":
         return text_svg(figure["lines"], figure["title"])
+    if kind in ("steps", "steps-set"):
+        return steps_svg(figure["charts"] if kind == "steps-set" else [figure], figure["title"])
     raise ValueError(kind)
 
 
@@ -187,3 +189,60 @@ def html_page(title: str, svg: str, lines: Sequence[str] | None = None) -> str:
         "</head>\n<body>\n"
         f"<h1 style=\"font-size:16px\">{text(title)}</h1>\n{svg}{pre}</body>\n</html>\n"
     )
+
+
+def steps_svg(charts: Sequence[Mapping[str, Any]], title: str) -> str:
+    """Best-so-far score lines, one panel per benchmark: solid green open, dashed magenta closed."""
+    from openai_landscape.catalog import date_start
+
+    def day(v: str) -> dt.date:
+        return dt.date.fromisoformat(date_start(v) or v)
+
+    panel_w, panel_h, left = 720.0, 170.0, 60.0
+    body = [f'<text x="12" y="22" font-size="15" font-weight="bold">{text(title)}</text>']
+    y0 = 44.0
+    for chart in charts:
+        pts = [p for s in chart["series"] for p in s["points"]]
+        body.append(f'<text x="12" y="{y0}" font-weight="bold">{text(chart["title"])}</text>')
+        top = y0 + 12
+        if not pts:
+            body.append(f'<text x="{left}" y="{top + 20}">no comparable scores</text>')
+            y0 = top + 40
+            continue
+        lo_d, hi_d = min(day(p["date"]) for p in pts), max(day(p["date"]) for p in pts)
+        hi_d = max(hi_d, lo_d + dt.timedelta(days=1))
+        lo_v, hi_v = min(p["value"] for p in pts), max(p["value"] for p in pts)
+        hi_v = hi_v if hi_v > lo_v else lo_v + 1
+
+        def xy(d: dt.date, v: float, lo_d: dt.date = lo_d, hi_d: dt.date = hi_d, top: float = top, lo_v: float = lo_v, hi_v: float = hi_v) -> tuple[float, float]:
+            x = left + (d - lo_d).days / (hi_d - lo_d).days * panel_w
+            y = top + panel_h - (v - lo_v) / (hi_v - lo_v) * panel_h
+            return x, y
+
+        body.append(f'<rect x="{left}" y="{top}" width="{panel_w}" height="{panel_h}" fill="none" stroke="#ccc"/>')
+        for v in (lo_v, (lo_v + hi_v) / 2, hi_v):
+            _, y = xy(lo_d, v)
+            body.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v:.1f}</text>')
+        for year in range(lo_d.year + 1, hi_d.year + 1):
+            x, _ = xy(dt.date(year, 1, 1), lo_v)
+            body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + panel_h}" stroke="#eee"/>')
+            body.append(f'<text x="{x:.1f}" y="{top + panel_h + 14}" text-anchor="middle">{year}</text>')
+        for s in chart["series"]:
+            colour = OPEN_FILL if s["open"] else CLOSED_FILL
+            dash = "" if s["open"] else ' stroke-dasharray="6 3"'
+            path, last = [], None
+            for p in sorted(s["points"], key=lambda p: day(p["date"])):
+                x, y = xy(day(p["date"]), p["value"])
+                if last is None:
+                    path.append(f"M{x:.1f} {y:.1f}")
+                else:
+                    path.append(f"H{x:.1f} V{y:.1f}")
+                last = (x, y)
+                marker = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour if s["open"] else "#fff"}" stroke="{colour}" stroke-width="1.5">'
+                body.append(marker + f"<title>{text(p['model'] + ' ' + str(p['value']) + ' (' + p['date'] + ')')}</title></circle>")
+            if last is not None:
+                path.append(f"H{left + panel_w:.1f}")
+                body.append(f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+        y0 = top + panel_h + 40
+    body += _legend(y0, [(OPEN_FILL, "best open-weights score so far"), (CLOSED_FILL, "best closed score so far (dashed)")])
+    return _svg(left + panel_w + 30, y0 + 14, body, title)
