@@ -181,6 +181,10 @@ def table_lines(listing: Listing, term: Terminal) -> tuple[list[str], list[str]]
     rows = listing.rows
     columns = listing.columns
     texts = [[show_value(c, r) for c in columns] for r in rows]
+    empty = [j for j in range(len(columns)) if texts and all(t[j] == "" for t in texts)]
+    if empty and len(empty) < len(columns):  # a column with nothing in it takes no room
+        columns = [c for j, c in enumerate(columns) if j not in empty]
+        texts = [[x for j, x in enumerate(t) if j not in empty] for t in texts]
     natural = {}
     for j, c in enumerate(columns):
         widest = max([width_of(c.heading), *(max(width_of(x) for x in t[j].split("\n")) for t in texts)] or [1])
