@@ -102,3 +102,81 @@ def test_access_story_events_exist(catalog):
     assert leak, "the LLaMA leak must name the LLaMA models"
     opened = [e for e in catalog.events.values() if "grok-1" in e["models"] and e["access"] is not None]
     assert opened and opened[0]["access"] == "open-unrestricted"
+
+
+def test_sources_say_what_they_are_and_models_rest_on_primary_ones(catalog):
+    """Every source has a kind (stated or inferred); at most 40 models rest on secondary sources
+    only, and each of those says why in its notes (issue: data depth)."""
+    from openai_landscape.views import source_figures
+
+    secondary_only = [m for m in catalog.models.values() if not any(d["primary"] for d in m["source_details"])]
+    assert len(secondary_only) <= 40
+    for m in secondary_only:
+        assert m["notes"] and any(w in m["notes"].lower() for w in ("third-party", "third party", "press", "primary", "secondary", "aggregator")), m["id"]
+    figures = source_figures(catalog)
+    # Ceilings measured on 2026-12-03: they may only fall.
+    assert figures["models_secondary_only"] <= 15
+    assert figures["organizations_secondary_only"] <= 33
+    assert figures["events_secondary_only"] <= 74
+
+
+def test_completeness_of_open_weights_models_never_falls(catalog):
+    """Floors measured on 2026-12-03 with `landscape info --json`; raise them as the data grows."""
+    from openai_landscape.views import completeness
+
+    cols = catalog.models.columns
+    figures = completeness(catalog, [i for i, ow in enumerate(cols["open_weights"]) if ow])
+    assert figures["params_b_pct"] >= 88.7
+    assert figures["context_length_pct"] >= 68.8
+    assert figures["architecture_pct"] >= 92.9
+    assert figures["openness_fully_graded_pct"] >= 87.3
+    assert figures["base_model_count"] >= 53
+
+
+def test_coverage_of_the_current_years(catalog):
+    dated = [m["release_date"] or "" for m in catalog.models.values()]
+    assert sum(d.startswith("2026") for d in dated) >= 60
+    assert len(catalog.organizations) >= 80 and len(catalog.events) >= 150
+
+
+# Facts re-checked against primary sources this session (docs/changelog/): a date may not become
+# coarser than its source, and a corrected value may not come back.
+RECHECKED = {
+    ("gemini-1.0-ultra", "announced"): "2023-12-06",
+    ("grok-1", "open_weights_since"): "2024-03-17",
+    ("claude-opus-4.7", "release_date"): "2026-04-16",
+    ("qwq-32b", "release_date"): "2025-03-06",
+    ("deepseek-v3", "release_date"): "2024-12-26",
+    ("mixtral-8x7b", "context_length"): 32768,
+    ("phi-4-mini", "params_b"): 3.8,
+    ("chinchilla", "release_date"): "2022-03-29",
+    ("llama-2-70b", "release_date"): "2023-07-18",
+}
+
+
+@pytest.mark.parametrize(("key", "value"), list(RECHECKED.items()), ids=lambda v: "-".join(v) if isinstance(v, tuple) else str(v))
+def test_rechecked_facts_hold(catalog, key, value):
+    model, field = key
+    assert catalog.models[model][field] == value
+
+
+def test_context_lengths_say_how_they_were_read(catalog):
+    """A context length is either the exact count or the developer's "K" figure x 1,000."""
+    for m in catalog.models.values():
+        basis, ctx = m["context_length_basis"], m["context_length"]
+        if basis == "nominal":
+            assert ctx % 1000 == 0, m["id"]
+        if m["native_context_length"]:
+            assert ctx and m["native_context_length"] <= ctx, m["id"]
+
+
+def test_version_succession_is_not_a_weight_derivation(catalog):
+    for mid, base in (("claude-2.1", "claude-2"), ("gpt-4-turbo", "gpt-4")):
+        assert catalog.models[mid]["base_model"] is None
+        assert catalog.models[mid]["successor_of"] == base
+
+
+def test_distillations_name_their_teacher(catalog):
+    distilled = [m for m in catalog.models.values() if m["base_relation"] == "distillation"]
+    assert len(distilled) >= 6
+    assert all(m["teacher"] in catalog.models for m in distilled)

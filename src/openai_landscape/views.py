@@ -471,10 +471,11 @@ def completeness(catalog: Catalog, open_positions: Sequence[int]) -> dict[str, A
         o = catalog.models.record(i).get("openness") or {}
         if all(o.get(c) for c in OPENNESS_COMPONENTS):
             graded += 1
+    texty = [i for i in open_positions if not cols["output_modalities"][i] or {"text", "code"} & set(cols["output_modalities"][i])]
     return {
         "open_weights_models": total,
         "params_b_pct": share(lambda i: cols["params_b"][i] is not None),
-        "context_length_pct": share(lambda i: cols["context_length"][i] is not None),
+        "context_length_pct": round(100 * sum(1 for i in texty if cols["context_length"][i] is not None) / len(texty), 1) if texty else None,
         "architecture_pct": share(lambda i: cols["architecture"][i] is not None),
         "base_model_count": sum(1 for i in open_positions if cols["base_model"][i]),
         "openness_fully_graded_pct": round(100 * graded / total, 1) if total else None,
