@@ -126,11 +126,11 @@ def test_completeness_of_open_weights_models_never_falls(catalog):
 
     cols = catalog.models.columns
     figures = completeness(catalog, [i for i, ow in enumerate(cols["open_weights"]) if ow])
-    assert figures["params_b_pct"] >= 88.7
-    assert figures["context_length_pct"] >= 68.8
-    assert figures["architecture_pct"] >= 92.9
-    assert figures["openness_fully_graded_pct"] >= 87.3
-    assert figures["base_model_count"] >= 53
+    assert figures["params_b_pct"] >= 90.9
+    assert figures["context_length_pct"] >= 69.1
+    assert figures["architecture_pct"] >= 96.9
+    assert figures["openness_fully_graded_pct"] >= 88.1
+    assert figures["base_model_count"] >= 54
 
 
 def test_coverage_of_the_current_years(catalog):

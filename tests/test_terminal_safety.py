@@ -25,6 +25,11 @@ COMMANDS = [
     ["orgs"],
     ["export"],
     ["export", "--format", "csv"],
+    ["licenses"],
+    ["stats"],
+    ["stats", "--by", "org"],
+    ["lineage", "evil-model"],
+    ["timeline", "--chart"],
 ]
 
 

@@ -38,8 +38,7 @@ def breakdown(catalog: Catalog, positions: Sequence[int], by: str, top: int | No
         rows.append(row)
     rows.sort(key=lambda r: _order(r, by))
     if top is not None and by in ("org", "country", "license"):
-        known = [r for r in rows if r["group"] != UNKNOWN][:top]
-        rows = known
+        rows = [r for r in rows if r["group"] != UNKNOWN][:top] + [r for r in rows if r["group"] == UNKNOWN]
     return rows
 
 
