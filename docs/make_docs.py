@@ -64,7 +64,7 @@ def run(args: str, env: dict[str, str]) -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "openai_landscape", *shlex.split(args)], capture_output=True, text=True, env=env, cwd=ROOT
     )
-    return proc.stdout + proc.stderr
+    return (proc.stdout + proc.stderr).replace(str(ROOT), ".")  # the same text in any checkout
 
 
 def usage_md(env: dict[str, str]) -> str:

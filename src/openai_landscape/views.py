@@ -419,13 +419,25 @@ def compare_document(catalog: Catalog, models: list[Mapping[str, Any]], only_dif
         for f in fields
     ]
     columns = [Column("field", "Field", priority=0, max_width=16)] + [
-        Column(i, i, priority=1, wrap=True, max_width=60) for i in ids
+        Column(i, i, priority=1, wrap=True, max_width=60, max_lines=3, show=_compare_value) for i in ids
     ]
     table = Listing("fields", heading_rows, ["field", *ids], columns)
     flat = Listing("fields", rows, ["field", *ids, "differs"], [])
     obj = {"models": records, "differing_fields": differing}
     footer = f"* {len([f for f in fields if f in differing])} of {len(fields)} fields differ" if differing else None
     return Document(obj, flat, [("listing", table)], footer)
+
+
+def _compare_value(value: Any, row: Mapping[str, Any] | None = None) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return mark(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
 
 
 def best_score(catalog: Catalog, model_id: str, benchmark: str) -> float | None:

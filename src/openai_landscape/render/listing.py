@@ -30,6 +30,8 @@ class Column:
     wrap: bool = False
     #: Never cut (URLs): the column keeps its full width and other columns give way.
     whole: bool = False
+    #: With `wrap`: at most this many lines, the last ending in an ellipsis when cut.
+    max_lines: int = 0
     style: str = ""
     show: Callable[[Any, Mapping[str, Any]], str] | None = None
 

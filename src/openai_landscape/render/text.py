@@ -168,10 +168,14 @@ def fit_columns(columns: Sequence[Column], natural: Mapping[str, int], width: in
     need = sum(wanted(c) for c in flex)
     while room() < need and drop():
         pass
+    # Share the room among the flexible columns (water-filling): the narrowest take what they
+    # need, the rest split what is left evenly; none below its heading or its `wanted` width.
     spare = room()
-    for c in flex:  # share the room: each flexible column at least what it wants, then the rest
-        share = max(width_of(c.heading), min(natural[c.key], spare - sum(wanted(o) for o in flex if o is not c and o in active)))
-        widths[c.key] = max(min(share, natural[c.key]), min(wanted(c), natural[c.key]) if spare >= need else width_of(c.heading))
+    pending = sorted((c for c in flex if c in active), key=lambda c: natural[c.key])
+    while pending:
+        c = pending.pop(0)
+        fair = spare // (len(pending) + 1)
+        widths[c.key] = max(width_of(c.heading), wanted(c) if spare >= need else 0, min(natural[c.key], fair))
         spare -= widths[c.key]
     return active, widths
 
@@ -210,7 +214,10 @@ def table_lines(listing: Listing, term: Terminal) -> tuple[list[str], list[str]]
         for j in keep:
             c, value, w = columns[j], t[j], widths[columns[j].key]
             if c.wrap:
-                cells.append(wrap(value, w))
+                wrapped = wrap(value, w)
+                if c.max_lines and len(wrapped) > c.max_lines:
+                    wrapped = [*wrapped[: c.max_lines - 1], truncate(" ".join(wrapped[c.max_lines - 1 :]), w)]
+                cells.append(wrapped)
             elif _URL.match(value) or c.align == "right":
                 cells.append([value])  # never cut a URL or a number
             else:
