@@ -274,7 +274,7 @@ def export(
 
 @app.command(epilog="Examples:\n\n  landscape show llama-2-70b\n\n  landscape show mixtral      (a family: lists its models)\n\n  landscape show meta --json")
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software, licence or benchmark id or alias (case-insensitive); a family or prefix lists its models.")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Model, organisation, event, software, licence or benchmark id or alias (case-insensitive); a family or prefix lists its models; TYPE:ID (license:llama-2) picks one record type.")],
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
@@ -310,7 +310,7 @@ def compare(
 def timeline(
     since: Annotated[str | None, typer.Option("--since", help="On or after: YYYY, YYYY-MM or YYYY-MM-DD (a partial date counts from its first day).", rich_help_panel="Filters")] = None,
     until: Annotated[str | None, typer.Option("--until", help="On or before (inclusive, to the last day of a partial date).", rich_help_panel="Filters")] = None,
-    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Entry kind (repeatable): model, open-weights, software, or an event kind such as regulation, leak, open-sourcing.", rich_help_panel="Filters")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Entry kind (repeatable): model (with its open-weights and announced entries), software, or an event kind such as regulation, leak, open-sourcing.", rich_help_panel="Filters")] = None,
     org: OrgOpt = None,
     exact_org: ExactOrgOpt = False,
     open_weights: Annotated[bool, typer.Option("--open-weights", help="Only entries where weights were open on that date.", rich_help_panel="Filters")] = False,

@@ -180,17 +180,27 @@ def show(
     """One record by id, name or alias; an id naming a family or prefix lists its models."""
     pictures = {"svg": svg, "html": html, "force": force}
     from . import query, views
-    from .catalog import SHARED_ID_SECTIONS
+    from .catalog import SHARED_ID_SECTIONS, SINGULAR
 
     catalog = load_catalog(data, no_bundled, no_cache)
     fmt = output_format(fmt, as_json)
+    kind, _, rest = ident.partition(":")
+    plural = {v: k for k, v in SINGULAR.items()}.get(kind.strip().lower())
+    if plural and rest:  # `license:llama-2`: one record type only
+        section, record = catalog.find(rest, (plural,))
+        title = f"{record.get('name') or record.get('title') or record['id']} ({record['id']})"
+        return show_document(views.show_document(catalog, section, record), fmt, pictures=pictures, title=title)
     hit = catalog.lookup(ident, (*SHARED_ID_SECTIONS, "benchmarks", "scores"))
     if hit is None or (hit[0] != "models" and hit[1]["id"].casefold() != ident.strip().casefold()):
         family = query.matching_ids(catalog, ident)
         if family:
             if len(family) == 1:
                 return show_document(views.show_document(catalog, "models", catalog.models.record(family[0])), fmt, pictures=pictures, title=ident)
-            return show_document(views.family_document(catalog, ident, family), fmt, pictures=pictures, title=ident)
+            doc = views.family_document(catalog, ident, family)
+            other = catalog.lookup(ident, ("licenses",))
+            if other and other[1]["id"].casefold() == ident.strip().casefold():
+                doc.footer = f"{ident!r} is also a licence: landscape show license:{other[1]['id']}"
+            return show_document(doc, fmt, pictures=pictures, title=ident)
     if hit is None:
         hit = catalog.lookup(ident, ("licenses",))
     if hit is None:

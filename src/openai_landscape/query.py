@@ -321,7 +321,7 @@ EVENT_KINDS = (
     "release", "open-sourcing", "leak", "founding", "funding", "partnership", "acquisition", "regulation", "policy",
     "summit", "license-change", "access-change", "publication", "people", "other",
 )
-TIMELINE_KINDS = ("model", "software", *EVENT_KINDS)
+TIMELINE_KINDS = ("model", "open-weights", "announced", "software", *EVENT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -392,8 +392,8 @@ def timeline(
         if opened:
             entries.append(TimelineEntry(opened, "open-weights", mid, f"{name}: weights released", org, True, None))
         announced = cols["announced"][i]
-        if announced and not released:
-            entries.append(TimelineEntry(announced, "model", mid, name, org, False, "announced"))
+        if announced:  # Gemini 1.0 Ultra: announced 2023-12-06, released 2024-02-08
+            entries.append(TimelineEntry(announced, "announced", mid, f"{name}: announced", org, False, f"released {released}" if released else None))
     for s in catalog.software.values():
         if s.get("release_date"):
             orgs_ = (s["organization"],) if s.get("organization") else ()
@@ -413,14 +413,14 @@ def timeline(
         start = date_start(t.date) or ""
         if (lo and start < lo) or (hi and start > hi):
             continue
-        if wanted and t.kind not in wanted and not (t.kind == "open-weights" and "model" in wanted):
+        if wanted and t.kind not in wanted and not (t.kind in ("open-weights", "announced") and "model" in wanted):
             continue
         if wanted_orgs and not wanted_orgs.intersection(t.organizations):
             continue
         if open_weights is not None and t.open_weights is not open_weights:
             continue
         out.append(t)
-    out.sort(key=lambda t: (date_start(t.date) or "", t.kind not in ("model", "open-weights"), t.id), reverse=reverse)
+    out.sort(key=lambda t: (date_start(t.date) or "", t.kind not in ("model", "open-weights", "announced"), t.id), reverse=reverse)
     return out[:limit] if limit is not None else out
 
 

@@ -608,7 +608,7 @@ def timeline_figure(catalog: Catalog, entries: list[query.TimelineEntry], lanes_
     from .render import Figure
 
     releases = [e for e in entries if e.kind in ("model", "open-weights")]
-    events = [e for e in entries if e.kind not in ("model", "open-weights", "software")]
+    events = [e for e in entries if e.kind not in ("model", "open-weights", "announced", "software")]
     dated = [date_start(e.date) or "" for e in entries]
     start = date_start(since) if since else (min(dated) if dated else "2015-01-01")
     end = date_end(until) if until else (max(dated) if dated else "2026-12-31")

@@ -50,7 +50,8 @@ def document_lines(view: Document, term: Any) -> tuple[list[str], list[str]]:
     from .text import paint, pairs_lines, table_lines
 
     out: list[str] = []
-    notes = []
+    notes: list[str] = []
+    hidden_all: list[str] = []
     for block in view.blocks:
         if block[0] == "pairs":
             lines = pairs_lines(block[1], block[2], term)
@@ -62,10 +63,12 @@ def document_lines(view: Document, term: Any) -> tuple[list[str], list[str]]:
             if listing.title:
                 lines = [paint(listing.title, "bold", term.colour), *lines]
             if hidden:
-                notes.append(f"{listing.title or listing.kind}: hidden to fit {term.width} columns: {', '.join(hidden)}")
+                hidden_all.append(f"{listing.title or listing.kind}: {', '.join(hidden)}")
         if out:
             out.append("")
         out.extend(lines)
+    if hidden_all:
+        notes.append(f"hidden to fit {term.width} columns: " + "; ".join(hidden_all))
     if view.footer:
         notes.append(view.footer)
     return out, notes
