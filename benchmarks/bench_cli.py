@@ -163,7 +163,9 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        env = {k: v for k, v in os.environ.items() if k not in ("LANDSCAPE_DATA", "FORCE_COLOR")}
+        # Bytecode as an installed package has it (pip compiles it at install time); this machine's
+        # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on every run.
+        env = {k: v for k, v in os.environ.items() if k not in ("LANDSCAPE_DATA", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")}
         env.update(NO_COLOR="1", COLUMNS="100", XDG_CACHE_HOME=str(root / "cache-bundled"))
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
         bundled(env, repeat)

@@ -11,11 +11,11 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from .catalog import Catalog, date_start
 from .errors import UsageError
+from .plain import REQUIRED, Plain
 
 MODEL_FIELDS = [
     "id", "name", "aliases", "organization", "family", "release_date", "announced", "open_weights_since", "access",
@@ -88,33 +88,57 @@ def check_limit(limit: int | None) -> None:
         raise UsageError(f"{limit} is negative", field="limit")
 
 
-@dataclass(frozen=True)
-class ModelQuery:
+class ModelQuery(Plain):
     """Every model filter; filters combine with AND, repeated values of one filter with OR."""
 
-    open_weights: bool | None = None
-    open_source: bool = False
-    orgs: tuple[str, ...] = ()
-    include_child_orgs: bool = True
-    countries: tuple[str, ...] = ()
-    since: str | None = None
-    until: str | None = None
-    license: str | None = None
-    license_allows: str | None = None
-    arch: str | None = None
-    access: tuple[str, ...] = ()
-    gated: bool | None = None
-    min_params: float | str | None = None
-    max_params: float | str | None = None
-    min_context: float | str | None = None
-    modality: str | None = None
-    family: str | None = None
-    base_model: str | None = None
-    search: str | None = None
-    primary_sources_only: bool = False
-    sort: str = "release_date"
-    reverse: bool = False
-    limit: int | None = None
+    FIELDS: ClassVar[dict[str, Any]] = {
+        "open_weights": None,
+        "open_source": False,
+        "orgs": (),
+        "include_child_orgs": True,
+        "countries": (),
+        "since": None,
+        "until": None,
+        "license": None,
+        "license_allows": None,
+        "arch": None,
+        "access": (),
+        "gated": None,
+        "min_params": None,
+        "max_params": None,
+        "min_context": None,
+        "modality": None,
+        "family": None,
+        "base_model": None,
+        "search": None,
+        "primary_sources_only": False,
+        "sort": "release_date",
+        "reverse": False,
+        "limit": None,
+    }
+    open_weights: bool | None
+    open_source: bool
+    orgs: tuple[str, ...]
+    include_child_orgs: bool
+    countries: tuple[str, ...]
+    since: str | None
+    until: str | None
+    license: str | None
+    license_allows: str | None
+    arch: str | None
+    access: tuple[str, ...]
+    gated: bool | None
+    min_params: float | str | None
+    max_params: float | str | None
+    min_context: float | str | None
+    modality: str | None
+    family: str | None
+    base_model: str | None
+    search: str | None
+    primary_sources_only: bool
+    sort: str
+    reverse: bool
+    limit: int | None
 
 
 def org_ids(catalog: Catalog, orgs: Iterable[str], include_children: bool = True) -> set[str]:
@@ -324,15 +348,23 @@ EVENT_KINDS = (
 TIMELINE_KINDS = ("model", "open-weights", "announced", "software", *EVENT_KINDS)
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(Plain):
+    FIELDS: ClassVar[dict[str, Any]] = {
+        "date": REQUIRED,
+        "kind": REQUIRED,
+        "id": REQUIRED,
+        "title": REQUIRED,
+        "organizations": REQUIRED,
+        "open_weights": REQUIRED,
+        "note": None,
+    }
     date: str
     kind: str
     id: str
     title: str
     organizations: tuple[str, ...]
     open_weights: bool | None
-    note: str | None = None
+    note: str | None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
+
+from openai_landscape.plain import REQUIRED, Plain
 
 from .listing import Column, Listing, cell
 
@@ -24,22 +25,22 @@ class Format(str, Enum):
     TOML = "toml"  # models only: the layout of data/, loadable with --data
 
 
-@dataclass
-class Document:
+class Document(Plain):
     """One record or report: `json` for JSON, `flat` (rows) for JSONL/CSV/Markdown, and the
     blocks a person reads: ("pairs", title, [(label, value)]) or ("listing", Listing)."""
 
+    FIELDS: ClassVar[dict[str, Any]] = {"json": REQUIRED, "flat": REQUIRED, "blocks": list, "footer": None}
     json: Any
     flat: Listing
-    blocks: list[tuple[Any, ...]] = field(default_factory=list)
-    footer: str | None = None
+    blocks: list[tuple[Any, ...]]
+    footer: str | None
 
 
-@dataclass
-class Figure:
+class Figure(Plain):
     """A picture (`render.chart` draws it, `render.svg` exports it) with the numbers behind it:
     `json` for JSON, `flat` rows for JSONL/CSV/Markdown."""
 
+    FIELDS: ClassVar[dict[str, Any]] = {"figure": REQUIRED, "json": REQUIRED, "flat": REQUIRED}
     figure: dict[str, Any]
     json: Any
     flat: Listing

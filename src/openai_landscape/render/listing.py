@@ -5,52 +5,75 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from openai_landscape.errors import UsageError
+from openai_landscape.plain import REQUIRED, Plain
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Plain):
     """One table column: its field, its human heading, and how it gives way when room runs out.
 
-    `priority`: lower is kept longer; the highest is dropped first. `flex`: the column that
-    shrinks (with an ellipsis) instead of being dropped, down to `min_width`. `wrap`: long
-    values continue on the next line at spaces (never inside a word, a number or a URL).
+    `priority`: lower is kept longer; the highest is dropped first; 0 is never dropped. `flex`:
+    the column that shrinks (with an ellipsis) instead of being dropped, down to `min_width`.
+    `wrap`: long values continue on the next line at spaces (never inside a word, a number or a
+    URL), at most `max_lines` lines. `whole`: never cut (URLs): other columns give way.
     """
 
+    FIELDS: ClassVar[dict[str, Any]] = {
+        "key": REQUIRED,
+        "heading": REQUIRED,
+        "priority": 5,
+        "align": "left",
+        "flex": False,
+        "min_width": 0,
+        "max_width": 60,
+        "wrap": False,
+        "whole": False,
+        "max_lines": 0,
+        "style": "",
+        "show": None,
+    }
     key: str
     heading: str
-    priority: int = 5
-    align: str = "left"
-    flex: bool = False
-    min_width: int = 0
-    max_width: int = 60
-    wrap: bool = False
-    #: Never cut (URLs): the column keeps its full width and other columns give way.
-    whole: bool = False
-    #: With `wrap`: at most this many lines, the last ending in an ellipsis when cut.
-    max_lines: int = 0
-    style: str = ""
-    show: Callable[[Any, Mapping[str, Any]], str] | None = None
+    priority: int
+    align: str
+    flex: bool
+    min_width: int
+    max_width: int
+    wrap: bool
+    whole: bool
+    max_lines: int
+    style: str
+    show: Callable[[Any, Mapping[str, Any]], str] | None
 
 
-@dataclass
-class Listing:
-    """Rows (mappings) with the fields JSON/CSV write and the columns a table shows."""
+class Listing(Plain):
+    """Rows (mappings) with the fields JSON/CSV write and the columns a table shows.
 
+    `json_texts`: pre-serialized compact JSON per row (the cache's texts), used when no
+    projection applies; `group`: a heading for each group of rows (e.g. the year)."""
+
+    FIELDS: ClassVar[dict[str, Any]] = {
+        "kind": REQUIRED,
+        "rows": REQUIRED,
+        "fields": REQUIRED,
+        "columns": REQUIRED,
+        "json_texts": None,
+        "group": None,
+        "title": None,
+        "row_style": None,
+        "extra": dict,
+    }
     kind: str
     rows: Sequence[Mapping[str, Any]]
-    fields: list[str]
+    fields: list[str]  # type: ignore[assignment]
     columns: list[Column]
-    #: Pre-serialized compact JSON per row (the cache's texts), used when no projection applies.
-    json_texts: Sequence[str] | None = None
-    #: A heading for each group of rows (e.g. the year), shown above the group in a table.
-    group: Callable[[Mapping[str, Any]], str] | None = None
-    title: str | None = None
-    row_style: Callable[[Mapping[str, Any]], str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    json_texts: Sequence[str] | None
+    group: Callable[[Mapping[str, Any]], str] | None
+    title: str | None
+    row_style: Callable[[Mapping[str, Any]], str] | None
+    extra: dict[str, Any]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -66,8 +89,7 @@ class Listing:
                 close = get_close_matches(k, known, n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 raise UsageError(f"unknown column {k!r}{hint}; known: {', '.join(known)}", field="columns")
-        columns = [by_key.get(k) or Column(k, k, priority=i) for i, k in enumerate(keys)]
-        columns = [Column(**{**c.__dict__, "priority": i}) for i, c in enumerate(columns)]
+        columns = [(by_key.get(k) or Column(k, k)).replace(priority=i) for i, k in enumerate(keys)]
         return Listing(self.kind, self.rows, list(keys), columns, None, self.group, self.title, self.row_style)
 
 

@@ -15,10 +15,10 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 from openai_landscape.escaping import inert
+from openai_landscape.plain import REQUIRED, Plain
 
 from .listing import Column, Listing, cell
 
@@ -28,8 +28,8 @@ STYLES = {"bold": "1", "dim": "2", "green": "32", "cyan": "36", "yellow": "33", 
 _URL = re.compile(r"^https?://")
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(Plain):
+    FIELDS: ClassVar[dict[str, Any]] = {"width": REQUIRED, "colour": REQUIRED}
     width: int
     colour: bool
 
