@@ -178,3 +178,10 @@ def test_the_mini_dashboard(run):
     assert data["models"] == 7 and set(data["charts"]) == {"year", "org", "country", "size"}
     assert {r["group"]: (r["open"], r["closed"]) for r in data["charts"]["org"]} == {"acme": (2, 2), "bleu": (2, 0), "dragon": (1, 0)}
     assert Path(MINI).exists()
+
+
+def test_distilled_models_hang_under_their_teacher(bundled_models):
+    graph = bundled_json("lineage", "deepseek-r1")
+    distilled = {m["id"] for m in bundled_models if m["teacher"] == "deepseek-r1"}
+    assert distilled and distilled <= {n["id"] for n in graph["nodes"]}
+    assert {(e["from"], e["to"]) for e in graph["edges"] if e["kind"] == "teacher"} >= {("deepseek-r1", d) for d in distilled}

@@ -74,8 +74,10 @@ def group_of(catalog: Catalog, i: int, by: str) -> str:
 
 
 def lineage_graph(catalog: Catalog, model_id: str) -> dict[str, Any]:
-    """The model's ancestors (by `base_model`) and every descendant of its root, as nodes and
-    edges; teachers of distillations are edges of kind `teacher`."""
+    """The model's ancestors (by `base_model`), every descendant of its root, and the models
+    distilled from any of them (their `teacher`), as nodes and edges. `tree` lists the
+    (parent, child, relation) lines to draw: a distilled model hangs under its teacher when its
+    own base is not in the tree."""
     models = catalog.models
     root = model_id
     seen = {root}
@@ -83,19 +85,29 @@ def lineage_graph(catalog: Catalog, model_id: str) -> dict[str, Any]:
         root = models[root]["base_model"]
         seen.add(root)
     children: dict[str, list[str]] = {}
-    bases = models.columns["base_model"]
-    for mid, base in zip(models.ids, bases, strict=True):
+    students: dict[str, list[str]] = {}
+    for mid, base, teacher in zip(models.ids, models.columns["base_model"], models.columns["teacher"], strict=True):
         if base:
             children.setdefault(base, []).append(mid)
+        if teacher:
+            students.setdefault(teacher, []).append(mid)
+
+    def by_date(ids: list[str]) -> list[str]:
+        return sorted(ids, key=lambda k: (models[k].get("release_date") or "9999", k))
+
     order: list[str] = []
-    stack = [root]
+    tree: list[tuple[str, str, str]] = []
+    stack: list[tuple[str | None, str, str | None]] = [(None, root, None)]
     while stack:
-        mid = stack.pop()
+        parent, mid, relation = stack.pop()
         if mid in order:
             continue
         order.append(mid)
-        kids = sorted(children.get(mid, []), key=lambda k: (models[k].get("release_date") or "9999", k), reverse=True)
-        stack.extend(kids)
+        if parent is not None:
+            tree.append((parent, mid, relation or "derived"))
+        below = [(mid, k, models[k].get("base_relation") or "derived") for k in by_date(children.get(mid, []))]
+        below += [(mid, k, "distilled") for k in by_date(students.get(mid, [])) if models[k].get("base_model") not in order and k not in children.get(mid, [])]
+        stack.extend(reversed(below))
     root_org = models[root]["organization"]
     nodes = []
     edges = []
@@ -113,8 +125,8 @@ def lineage_graph(catalog: Catalog, model_id: str) -> dict[str, Any]:
                 "focus": mid == model_id,
             }
         )
-        if m.get("base_model") and mid != root:
+        if m.get("base_model") and mid != root and m["base_model"] in order:
             edges.append({"from": m["base_model"], "to": mid, "kind": m.get("base_relation") or "derived"})
-        if m.get("teacher"):
+        if m.get("teacher") and m["teacher"] in order:
             edges.append({"from": m["teacher"], "to": mid, "kind": "teacher"})
-    return {"root": root, "focus": model_id, "nodes": nodes, "edges": edges}
+    return {"root": root, "focus": model_id, "nodes": nodes, "edges": edges, "tree": [list(t) for t in tree]}

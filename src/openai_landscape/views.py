@@ -599,7 +599,7 @@ def lineage_figure(catalog: Catalog, model: Mapping[str, Any]) -> Any:
         [Column("from", "From", priority=0), Column("to", "To", priority=0), Column("kind", "Relation", priority=1)],
     )
     obj = {k: graph[k] for k in ("root", "focus", "nodes", "edges")}
-    return Figure({"kind": "tree", **graph}, obj, flat)
+    return Figure({"kind": "tree", **graph}, obj, flat)  # `tree` (drawing order) stays out of the JSON
 
 
 def timeline_figure(catalog: Catalog, entries: list[query.TimelineEntry], lanes_by: str, lanes: int, since: str | None, until: str | None) -> Any:

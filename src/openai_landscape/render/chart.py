@@ -81,11 +81,11 @@ def tree_lines(graph: Mapping[str, Any], term: Terminal) -> list[str]:
     nodes = {n["id"]: n for n in graph["nodes"]}
     kids: dict[str, list[tuple[str, str]]] = {}
     teachers: dict[str, list[str]] = {}
+    for parent, child, relation in graph["tree"]:
+        kids.setdefault(parent, []).append((child, relation))
     for e in graph["edges"]:
-        if e["kind"] == "teacher":
+        if e["kind"] == "teacher" and (e["from"], e["to"], "distilled") not in {tuple(t) for t in graph["tree"]}:
             teachers.setdefault(e["to"], []).append(e["from"])
-        else:
-            kids.setdefault(e["from"], []).append((e["to"], e["kind"]))
     lines = [paint(inert(graph["title"]), "bold", term.colour)]
 
     def label(mid: str, relation: str | None) -> str:

@@ -90,11 +90,12 @@ def tree_svg(graph: Mapping[str, Any]) -> str:
     nodes = {n["id"]: n for n in graph["nodes"]}
     kids: dict[str, list[tuple[str, str]]] = {}
     teachers: dict[str, list[str]] = {}
+    for parent, child, relation in graph["tree"]:
+        kids.setdefault(parent, []).append((child, relation))
+    drawn = {(p, c) for p, c, _ in graph["tree"]}
     for e in graph["edges"]:
-        if e["kind"] == "teacher":
+        if e["kind"] == "teacher" and (e["from"], e["to"]) not in drawn:
             teachers.setdefault(e["to"], []).append(e["from"])
-        else:
-            kids.setdefault(e["from"], []).append((e["to"], e["kind"]))
     rows: list[tuple[int, str, str | None]] = []
 
     def walk(mid: str, depth: int, rel: str | None) -> None:
