@@ -19,21 +19,11 @@ from typing import Any
 import tomli as tomllib  # the mypyc-compiled build parses ~3x faster than the stdlib's
 from pydantic import ValidationError
 
+from .catalog import SHARED_ID_SECTIONS, SINGULAR
 from .errors import DataError
 from .schema import SECTIONS, URL_PATTERN, BenchmarkUnit, DatasetInfo, Record, date_bounds
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-#: Sections whose ids share one namespace, so `show ID` is never ambiguous.
-SHARED_ID_SECTIONS = ("models", "organizations", "events", "software")
-SINGULAR = {
-    "models": "model",
-    "organizations": "organization",
-    "events": "event",
-    "software": "software",
-    "licenses": "license",
-    "benchmarks": "benchmark",
-    "scores": "score",
-}
 
 
 class SourceFile:
