@@ -577,7 +577,7 @@ def stats_figure(catalog: Catalog, positions: Sequence[int], by: str | None, top
     total = len(positions)
     title = f"{total} models ({sum(1 for i in positions if catalog.models.columns['open_weights'][i])} open weights)"
     if by:
-        figure = {**charts[0], "title": f"{charts[0]['title']}: {title}"}
+        figure = {**charts[0], "title": f"{charts[0]['title']}: {title}", "access_table": by == "year"}
         obj = {"by": by, "models": total, "rows": data[by]}
     else:
         figure = {"kind": "dashboard", "title": f"The landscape at a glance: {title}", "charts": charts}

@@ -67,7 +67,33 @@ def bar_lines(chart: Mapping[str, Any], term: Terminal, legend: bool = True) -> 
         lines.append(f"{label}  {bar}{fill}  {count}".rstrip())
     if legend:
         lines += ["", paint(LEGEND_BARS, "dim", term.colour)]
+    if chart.get("access_table") and all("by_access" in r for r in rows):
+        lines += ["", *access_table(rows, label_w, term)]
     return lines
+
+
+ACCESS_SHORT = {
+    "open-unrestricted": "open",
+    "open-restricted": "restricted",
+    "open-noncommercial": "noncomm.",
+    "api": "api",
+    "hosted": "hosted",
+    "limited": "limited",
+    "unreleased": "unreleased",
+}
+
+
+def access_table(rows: list[Mapping[str, Any]], label_w: int, term: Terminal) -> list[str]:
+    """The graded access levels behind each bar: open-weights terms first, then the closed kinds."""
+    heads = list(ACCESS_SHORT.values())
+    widths = [max(len(h), 3) for h in heads]
+    out = [paint("By access level (open weights: open, restricted, noncomm.; closed: the rest)", "bold", term.colour)]
+    out.append(" " * label_w + "  " + "  ".join(pad(h, w, "right") for h, w in zip(heads, widths, strict=True)))
+    for r in rows:
+        cells = [str(r["by_access"].get(level, 0) or "·") for level in ACCESS_SHORT]
+        label = pad(truncate(inert(str(r["group"])), label_w), label_w, "left")
+        out.append(label + "  " + "  ".join(pad(c, w, "right") for c, w in zip(cells, widths, strict=True)))
+    return out
 
 
 def _cells(value: int, peak: int, width: int) -> int:
