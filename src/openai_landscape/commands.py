@@ -150,12 +150,8 @@ def models(
     extra = [query.score_column(catalog, c) for c in wanted if c.startswith("score:")]
     if filters.get("sort", "").startswith("score:"):
         extra = list(dict.fromkeys([query.score_column(catalog, filters["sort"]), *extra]))
-    if extra:
+    if extra:  # a score sorted on or asked for is a column; `score:gpqa` becomes `score:gpqa-diamond`
         columns = ",".join(query.score_column(catalog, c) if c.startswith("score:") else c for c in wanted) or None
-        if columns is None:  # sorting by a score shows it as a column
-            view = views.models_listing(catalog, selected, extra)
-            view.columns = [*views.MODEL_COLUMNS[:4], *view.columns[len(views.MODEL_COLUMNS):], *views.MODEL_COLUMNS[4:]]
-            return show_listing(view, fmt, None, "models")
         return show_listing(views.models_listing(catalog, selected, extra), fmt, columns, "models")
     if not selected and filters.get("search") and fmt is Format.TABLE:
         close = query.search_suggestions(catalog, filters["search"])

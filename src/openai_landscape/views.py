@@ -133,7 +133,8 @@ def models_listing(catalog: Catalog, positions: Sequence[int], extra: Sequence[s
     """Models in every format; `extra` columns (such as `score:gpqa-diamond`) join the fields."""
     table = catalog.models
     rows = _LazyRows(table, positions, extra)
-    columns = [*MODEL_COLUMNS, *(Column(k, k.removeprefix("score:"), priority=2, align="right", show=_number) for k in extra)]
+    scores = [Column(k, k.removeprefix("score:"), priority=2, align="right", show=_number) for k in extra]
+    columns = [*MODEL_COLUMNS[:4], *scores, *MODEL_COLUMNS[4:]]  # after the name, org and date
     texts = None if extra else _Texts(table.texts, positions)
     return Listing("models", rows, [*MODEL_FIELDS, *extra], columns, json_texts=texts)
 
