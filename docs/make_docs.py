@@ -104,6 +104,79 @@ def usage_md(env: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+OUR_MODELS = """[[models]]
+id = "acme-assistant-7b"
+name = "Acme Assistant 7B"
+organization = "meta"
+base_model = "llama-2-7b"
+base_relation = "finetune"
+release_date = "2024-05"
+access = "unreleased"
+params_b = 7
+sources = [{ url = "https://intranet.example.com/models/acme-assistant", kind = "developer" }]
+
+[[models]]
+id = "llama-2-70b"
+notes = "Our evaluation copy lives on cluster B."
+"""
+BROKEN = """[[models]]
+id = "x1"
+name = "X1"
+organization = "meta"
+access = "api"
+relase_date = "2024"
+params_b = -7
+sources = ["https://intranet.example.com/x1"]
+"""
+OWN_DATA = [
+    ("Overlays: --data and LANDSCAPE_DATA", None),
+    ("`--data PATH` (repeatable; a TOML file or a directory of them) works on every command that reads data, and `LANDSCAPE_DATA` holds a path list (`:`-separated, like `PATH`) read before `--data`. **Merge rules:** layers are applied in order: bundled data, then `LANDSCAPE_DATA` paths, then `--data` paths. A record whose id already exists is overridden *field by field* (a list replaces the list); a new id adds a record. Within one layer an id may appear only once. `--no-bundled` uses only your data. `show` lists every file:line a record came from under `origins`. The validated result is cached per set of inputs and rebuilt whenever any input file changes (see performance.md).\n\nA file `our-models.toml` adds an internal model and a note on a bundled one:\n\n```toml\n" + OUR_MODELS + "```", "validate our-models.toml"),
+    (None, "show acme-assistant-7b --data our-models.toml"),
+    (None, "show llama-2-70b --data our-models.toml --json --no-cache | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[\"notes\"]); print(d[\"origins\"])'"),
+    ("validate", None),
+    ("Checks files against the schema and the cross-record rules, together with the bundled data (so your files may refer to bundled organisations) unless `--no-bundled`. Every problem is reported as `file:line: record: field: message`; exit 0 when clean, 1 when not; `--json` for a report (with the source figures).\n\n```toml\n" + BROKEN + "```", "validate broken.toml"),
+    ("export (models --format toml)", None),
+    ("Takes every filter of `models`. TOML is written with tomli-w in the layout of `data/`, including (unless `--models-only`) the organisations, licences and models the models refer to (base, teacher, predecessor), so the file loads on its own: export, then reload with `--data`, gives identical records (a property test checks this on random datasets). `--output FILE` (`-o`) writes atomically, with the usual permissions, and refuses to replace a file without `--force`.", "export --org xai --open-weights --output xai.toml"),
+    (None, "export --org xai --open-weights --output xai.toml"),
+    (None, "models --no-bundled --data xai.toml --columns id,params_b,license"),
+    (None, "models --family llama-2 --format csv --columns id,name,release_date,access,weights_gated"),
+    ("schema", None),
+    ("JSON Schema from the Pydantic models: `file` (a whole data file), `model`, `organization`, `event`, `software`, `license`, `benchmark`, `score`. The same files are in `docs/schema/`, kept in sync by a test; point your editor's TOML schema support at `docs/schema/file.schema.json`.", "schema model | head -8"),
+    ("import models-dev", None),
+    ("Reads a local checkout of the models.dev repository: lab files `models/<lab>/*.toml` and provider files `providers/<p>/models/*.toml`. A provider file whose `base_model` points at a lab model is that model served elsewhere and is not imported again. Models already in your data (matched by id, name or alias) are skipped, organisations the data lacks are created, and everything that could not be mapped is listed on stderr. The example uses the small fixture tree in `tests/fixtures/models-dev`.", "import models-dev tests/fixtures/models-dev --output models-dev.toml"),
+    (None, "validate models-dev.toml"),
+    ("import epoch", None),
+    ("Reads Epoch AI's models CSV (columns Model, Organization, Publication date, Parameters, Model accessibility, Country (of organization), Link, ...). Accessibility values map onto our `access` values, parameter counts to billions, countries to ISO codes where certain.", "import epoch tests/fixtures/epoch/models.csv --output epoch.toml"),
+    (None, "models --data epoch.toml --search epoch --columns id,organization,release_date,access,params_b"),
+]
+
+
+def own_data_md(env: dict[str, str], tmp: Path) -> str:
+    """Real runs in a scratch directory holding the example files and copies of the fixtures."""
+    import shutil
+
+    work = tmp / "own-data"
+    (work / "tests" / "fixtures").mkdir(parents=True)
+    for name in ("models-dev", "epoch"):
+        shutil.copytree(ROOT / "tests" / "fixtures" / name, work / "tests" / "fixtures" / name)
+    (work / "our-models.toml").write_text(OUR_MODELS, encoding="utf-8")
+    (work / "broken.toml").write_text(BROKEN, encoding="utf-8")
+    out = ["# Bring your own data", "", "Your files are merged over the bundled data; nothing in the package changes. All output below is from real runs", "(regenerated by `python docs/make_docs.py`).", ""]
+    for text, command in OWN_DATA:
+        if command is None:
+            out += [f"## {text}", ""]
+            continue
+        if text:
+            out += [text, ""]
+        proc = subprocess.run(
+            f"{shlex.quote(sys.executable)} -m openai_landscape {command}", shell=True, capture_output=True, text=True, env=env, cwd=work
+        )
+        shown = command.replace("| python3", "| python3")
+        result = (proc.stdout + proc.stderr).replace(str(work) + "/", "").replace(str(ROOT), ".")
+        out += ["```console", f"$ landscape {shown}", result.rstrip("\n"), "```", ""]
+    return "\n".join(out)
+
+
 def cli_md() -> str:
     import typer.main
 
@@ -162,6 +235,7 @@ def generate() -> dict[Path, str]:
             ROOT / "docs" / "cli.md": cli_md(),
             ROOT / "docs" / "usage.md": usage_md(env),
             ROOT / "docs" / "landscape.svg": figure_svg(env, Path(tmp)),
+            ROOT / "docs" / "own-data.md": own_data_md(env, Path(tmp)),
         }
 
 
