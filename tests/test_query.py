@@ -73,3 +73,22 @@ def test_organisations_count_their_models(catalog):
 def test_licences_count_their_models(catalog):
     rows = {r["id"]: r["models"] for r in query.licenses(catalog)}
     assert rows["apache-2.0"] == 3
+
+
+def test_vocabularies_kept_outside_the_schema_match_it():
+    """`query` keeps the enums' values as plain tuples so filtering never imports Pydantic."""
+    from openai_landscape import schema
+
+    assert query.ACCESS_LEVELS == tuple(a.value for a in schema.Access)
+    assert query.ARCHITECTURES == tuple(a.value for a in schema.Architecture)
+    assert query.MODALITIES == tuple(m.value for m in schema.Modality)
+    assert query.ORG_KINDS == tuple(k.value for k in schema.OrgKind)
+    assert query.EVENT_KINDS == tuple(k.value for k in schema.EventKind)
+    assert set(query.MODEL_FIELDS) == (set(schema.Model.model_fields) - {"openness", "sources"}) | {"open_weights"}
+
+
+def test_source_kinds_match_the_schema():
+    from openai_landscape import schema, sources
+
+    kinds = {k.value for k in schema.SourceKind}
+    assert sources.PRIMARY_KINDS < kinds and set(sources.HOST_RULES.values()) <= kinds

@@ -7,7 +7,6 @@ value raises UsageError naming the query field (`since`, `limit`); the CLI maps 
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -582,10 +581,3 @@ def ancestors(catalog: Catalog, model: Mapping[str, Any]) -> list[dict[str, Any]
 def differing_fields(records: Sequence[Mapping[str, Any]]) -> list[str]:
     keys = list(dict.fromkeys(k for r in records for k in r))
     return [k for k in keys if len({repr(r.get(k)) for r in records}) > 1]
-
-
-def months_between(a: str, b: str) -> float:
-    """Months from partial date a to partial date b (first days), to one decimal."""
-    da, db = dt.date.fromisoformat(date_start(a) or a), dt.date.fromisoformat(date_start(b) or b)
-    return round((db - da).days / 30.4375, 1)
-

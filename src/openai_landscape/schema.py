@@ -106,7 +106,7 @@ class CommercialUse(str, Enum):
 
 
 class SourceKind(str, Enum):
-    """What a source is. The first seven are primary material; the rest are secondary."""
+    """What a source is. The first seven are primary material (`sources.PRIMARY_KINDS`); the rest secondary."""
 
     DEVELOPER = "developer"  # the developer's own page, blog post, announcement or system card
     MODEL_CARD = "model-card"  # the model card (Hugging Face, GitHub, or the developer's docs)
@@ -119,23 +119,6 @@ class SourceKind(str, Enum):
     ENCYCLOPEDIA = "encyclopedia"
     AGGREGATOR = "aggregator"  # leaderboards, databases, model directories, third-party wikis
     OTHER = "other"
-
-    @property
-    def primary(self) -> bool:
-        return self in PRIMARY_SOURCE_KINDS
-
-
-PRIMARY_SOURCE_KINDS = frozenset(
-    {
-        SourceKind.DEVELOPER,
-        SourceKind.MODEL_CARD,
-        SourceKind.PAPER,
-        SourceKind.REPOSITORY,
-        SourceKind.LICENSE_TEXT,
-        SourceKind.REGULATOR,
-        SourceKind.CLOUD_CARD,
-    }
-)
 
 
 class BaseRelation(str, Enum):
@@ -403,16 +386,6 @@ def toml_ready(data: Any) -> Any:
         return [toml_ready(v) for v in data]
     if isinstance(data, float) and data.is_integer():
         return int(data)
-    return data
-
-
-def dump(record: BaseModel) -> dict[str, Any]:
-    """JSON-ready dict: TOML field names in schema order, null for unknown."""
-    data = record.model_dump(mode="json")
-    if "sources" in data:
-        data["sources"] = [s if isinstance(s, str) else s["url"] for s in data["sources"]]
-    if isinstance(record, Model):
-        data["open_weights"] = record.open_weights
     return data
 
 

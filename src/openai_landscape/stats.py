@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .catalog import Catalog
+from .query import ACCESS_LEVELS
 
 BREAKDOWNS = ("year", "country", "org", "license", "arch", "size")
-ACCESS_LEVELS = ("open-unrestricted", "open-restricted", "open-noncommercial", "api", "hosted", "limited", "unreleased")
 #: Parameter bands (billions, lower bound inclusive).
 SIZE_BANDS = (("< 1B", 0, 1), ("1-10B", 1, 10), ("10-100B", 10, 100), ("100B-1T", 100, 1000), (">= 1T", 1000, float("inf")))
 UNKNOWN = "unknown"
