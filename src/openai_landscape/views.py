@@ -405,18 +405,20 @@ def compare_document(catalog: Catalog, models: list[Mapping[str, Any]], only_dif
     records = [record_object(catalog, "models", m) for m in models]
     fields = list(COMPARE_FIELDS)
     values: list[dict[str, Any]] = [{f: r.get(f) for f in fields} for r in records]
+    positions = catalog.models.positions()
     for bench in score_columns:
-        key = f"score:{bench}"
+        key = query.score_column(catalog, bench)
         fields.append(key)
         for v, m in zip(values, models, strict=True):
-            v[key] = best_score(catalog, m["id"], bench)
+            v[key] = catalog.models.columns[key][positions[m["id"]]]
     differing = query.differing_fields(values)
     if only_differences:
         fields = [f for f in fields if f in differing]
     ids = [r["id"] for r in records]
     rows = [{"field": f, **{i: v.get(f) for i, v in zip(ids, values, strict=True)}, "differs": f in differing} for f in fields]
+    labels = {f: catalog.benchmarks[f.removeprefix("score:")]["name"] for f in fields if f.startswith("score:")}
     heading_rows = [
-        {"field": HEADINGS.get(f, f) + (" *" if f in differing else ""), **{i: v.get(f) for i, v in zip(ids, values, strict=True)}}
+        {"field": (labels.get(f) or HEADINGS.get(f, f)) + (" *" if f in differing else ""), **{i: v.get(f) for i, v in zip(ids, values, strict=True)}}
         for f in fields
     ]
     columns = [Column("field", "Field", priority=0, max_width=16)] + [
@@ -439,11 +441,6 @@ def _compare_value(value: Any, row: Mapping[str, Any] | None = None) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-def best_score(catalog: Catalog, model_id: str, benchmark: str) -> float | None:
-    values = [s["value"] for s in catalog.scores.values() if s["model"] == model_id and s["benchmark"] == benchmark]
-    return max(values) if values else None
 
 
 # --- info ------------------------------------------------------------------------------------
