@@ -276,7 +276,7 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
     rows = []
     for rid, model in valid.models.items():
         rec = _plain(model)
-        rec["open_weights"] = model.open_weights
+        rec["open_weights"] = rec["access"].startswith("open-")
         org_domain = domains.get(rec["organization"], [])
         _add_sources(rec, org_domain)
         if rec["open_weights"] and not rec["open_weights_since"] and rid in opened_by_event:

@@ -33,6 +33,8 @@ def escape_invisible(serialized: str) -> str:
     Valid only on serializer output where these characters can occur only inside quoted
     strings, which is the case for json.dumps and tomli_w (basic strings).
     """
+    if serialized.isascii() and "\x7f" not in serialized:  # all it escapes but DEL is outside ASCII
+        return serialized
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", serialized)
 
 

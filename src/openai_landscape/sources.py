@@ -8,7 +8,6 @@ counts as secondary. The rules are a default, documented in docs/data.md; an exp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Any
@@ -102,12 +101,15 @@ HOST_RULES: dict[str, str] = {
 HF_SECONDARY_PREFIXES = ("/blog/", "/spaces/", "/datasets/", "/docs/", "/learn/")
 
 
-_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]*)")
-
-
 def host_of(url: str) -> str:
-    m = _HOST.match(url)
-    return (m.group(1) if m else "").casefold().removeprefix("www.")
+    """The lowercased host of an http(s) URL, without `www.`, user info or port."""
+    _, sep, rest = url.partition("://")
+    if not sep:
+        return ""
+    for stop in "/?#":
+        rest = rest.split(stop, 1)[0]
+    host = rest.rpartition("@")[2].split(":", 1)[0]
+    return host.casefold().removeprefix("www.")
 
 
 def _suffix_match(host: str, suffixes: Collection[str]) -> str | None:
