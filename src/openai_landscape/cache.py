@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .catalog import Catalog, ModelTable, bundled_data_dir
+from .catalog import SECTION_NAMES, Catalog, ModelTable, bundled_data_dir
 
 MAGIC = b"landscape-cache 3\n"
 ENV_NO_CACHE = "LANDSCAPE_NO_CACHE"
@@ -143,7 +143,7 @@ def write(key: tuple[Path, tuple[Any, ...]], catalog: Catalog) -> bool:
     for t in encoded:
         total += len(t)
         offsets.append(total)
-    section_names = ["organizations", "events", "software", "licenses", "benchmarks", "scores"]
+    section_names = [name for name in SECTION_NAMES if name != "models"]
     parts: dict[str, bytes] = {
         "columns": marshal.dumps(models.columns),
         "offsets": offsets.tobytes(),

@@ -32,8 +32,6 @@ SINGULAR = {
     "benchmarks": "benchmark",
     "scores": "score",
 }
-#: Model values kept only as columns (for filters), not in the JSON record.
-DERIVED_COLUMNS = ("open_source", "primary_sourced", "country")
 #: Model JSON keys that are derived, not TOML fields.
 DERIVED_KEYS = ("open_weights", "source_details")
 
