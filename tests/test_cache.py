@@ -137,3 +137,17 @@ def test_two_runs_at_once_never_see_half_a_cache(data, tmp_path):
         assert [p.returncode for p in procs] == [0] * 6
         assert all(out == expected and err == "" for out, err in outs)
     assert not list((tmp_path / "cache" / "landscape").glob("*.tmp"))
+
+
+def test_old_caches_and_leftover_temporary_files_are_pruned(data, tmp_path):
+    directory = tmp_path / "cache" / "landscape"
+    directory.mkdir(parents=True)
+    old, fresh, tmp_left = directory / "catalog-old.bin", directory / "catalog-fresh.bin", directory / "catalog-x.bin.123.tmp"
+    for f in (old, fresh, tmp_left):
+        f.write_bytes(b"x")
+    long_ago = 1_000_000_000
+    os.utime(old, (long_ago, long_ago))
+    os.utime(tmp_left, (long_ago, long_ago))
+    load([data], bundled=False)
+    assert not old.exists() and not tmp_left.exists() and fresh.exists()
+    assert len(cache_files(tmp_path)) == 2  # the fresh one and the one just written

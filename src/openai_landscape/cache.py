@@ -133,6 +133,31 @@ def _lazy_marshal(blob: memoryview) -> Any:
     return lambda: marshal.loads(blob)
 
 
+#: Caches of other inputs unused this long are removed (a cache is cheap to rebuild).
+KEEP_SECONDS = 30 * 24 * 3600
+
+
+def prune(directory: Path, keep: Path) -> None:
+    """Remove caches not read or written for KEEP_SECONDS, and temporary files a killed run left."""
+    import time
+
+    now = time.time()
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry == keep or not entry.name.startswith("catalog-"):
+                continue
+            st = entry.stat()
+            age = now - max(st.st_atime, st.st_mtime)
+            if (entry.suffix == ".bin" and age > KEEP_SECONDS) or (entry.suffix == ".tmp" and age > 3600):
+                entry.unlink()
+        except OSError:
+            continue
+
+
 def write(key: tuple[Path, tuple[Any, ...]], catalog: Catalog) -> bool:
     """Store the catalog atomically; any failure leaves things as they were and returns False."""
     path, signature = key
@@ -170,6 +195,7 @@ def write(key: tuple[Path, tuple[Any, ...]], catalog: Catalog) -> bool:
                 handle.write(blob)
         os.replace(tmp, path)
         tmp = None
+        prune(path.parent, keep=path)
         return True
     except OSError:
         return False
