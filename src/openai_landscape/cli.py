@@ -425,7 +425,7 @@ GAP_EPILOG = """Examples:
 @app.command(epilog=GAP_EPILOG)
 def gap(
     benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="Benchmark id (repeatable; default: all).")] = None,
-    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="Points an open score may fall short of the closed best and still match it.")] = 0.5,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="Points an open score may fall short of the closed best and still match it.")] = commands.DEFAULT_TOLERANCE,
     measured_by: Annotated[list[str] | None, typer.Option("--measured-by", help="Only scores measured by: developer, or a third party's organisation id (repeatable).")] = None,
     strict_settings: Annotated[bool, typer.Option("--strict-settings", help="Leave out scores whose source states no setting (shots, CoT, pass@k).")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the best open and best closed score over time.", rich_help_panel="Pictures")] = False,

@@ -12,6 +12,7 @@ from typing import Any
 from . import __version__
 from .errors import ExitCode, NotFoundError, UsageError
 from .escaping import inert
+from .gap import DEFAULT_TOLERANCE
 from .render import Document, Figure, Format, Listing, emit
 
 
@@ -385,7 +386,7 @@ def lineage(
 def gap(
     *,
     benchmark: Sequence[str] | None = None,
-    tolerance: float = 0.5,
+    tolerance: float = DEFAULT_TOLERANCE,
     measured_by: Sequence[str] | None = None,
     strict_settings: bool = False,
     chart: bool = False,
