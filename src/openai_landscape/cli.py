@@ -153,7 +153,7 @@ LicenseAllowsOpt = Annotated[
     typer.Option("--license-allows", help="commercial (licence says yes) or commercial-conditional (yes, or under conditions such as Llama's).", rich_help_panel="Filters"),
 ]
 ArchOpt = Annotated[str | None, typer.Option("--arch", help="dense or moe.", rich_help_panel="Filters")]
-AccessOpt = Annotated[list[str] | None, typer.Option("--access", help="Access level (repeatable): open-unrestricted, open-restricted, open-noncommercial, api, hosted, limited, unreleased.", rich_help_panel="Filters")]
+AccessOpt = Annotated[list[str] | None, typer.Option("--access", help="Access level (repeatable): open-unrestricted, open-restricted, open-noncommercial, api, hosted, limited, unreleased, retired.", rich_help_panel="Filters")]
 GatedOpt = Annotated[bool | None, typer.Option("--gated/--ungated", help="Open-weights models whose download needs approval (or not).", rich_help_panel="Filters")]
 MinParamsOpt = Annotated[str | None, typer.Option("--min-params", help="At least this many billion parameters (total), e.g. 7 or 0.5.", rich_help_panel="Filters")]
 MaxParamsOpt = Annotated[str | None, typer.Option("--max-params", help="At most this many billion parameters (total).", rich_help_panel="Filters")]

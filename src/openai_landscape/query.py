@@ -23,7 +23,7 @@ MODEL_FIELDS = [
     "base_relation", "teacher", "successor_of", "notes", "open_weights",
 ]
 DATE_FIELDS = ("release_date", "announced", "open_weights_since", "date", "founded", "published", "released")
-ACCESS_LEVELS = ("open-unrestricted", "open-restricted", "open-noncommercial", "api", "hosted", "limited", "unreleased")
+ACCESS_LEVELS = ("open-unrestricted", "open-restricted", "open-noncommercial", "api", "hosted", "limited", "unreleased", "retired")
 ARCHITECTURES = ("dense", "moe")
 MODALITIES = ("text", "code", "image", "audio", "video", "embedding", "action", "3d")
 #: `--license-allows` values: what a model's licence must say about commercial use.

@@ -32,6 +32,7 @@ class Access(str, Enum):
     HOSTED = "hosted"
     LIMITED = "limited"
     UNRELEASED = "unreleased"
+    RETIRED = "retired"  # was offered, now shut down by its developer (the date is an access-change event)
 
     @property
     def open_weights(self) -> bool:

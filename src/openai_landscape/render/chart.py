@@ -80,6 +80,7 @@ ACCESS_SHORT = {
     "hosted": "hosted",
     "limited": "limited",
     "unreleased": "unreleased",
+    "retired": "retired",
 }
 
 
