@@ -102,3 +102,19 @@ def test_bad_score_records_get_located_errors(tmp_path, model, bench, value, mes
     _, problems = check([GAP, path], bundled=False)
     assert len(problems) == 1
     assert str(problems[0]) == f"{path}:{message}"
+
+
+def test_primary_sources_only_leaves_out_scores_resting_on_press(catalog):
+    # o1's 59.6 is cited to a press page only: by default it matches c1 and is flagged; without it,
+    # c1's first open match is o2 (71, weights 2024-12-01): 335 days = 11.0 months.
+    default = result(catalog)
+    assert default["pairs"][0]["open"]["model"] == "o1" and default["pairs"][0]["open"]["primary_source"] is False
+    primary = result(catalog, primary_only=True)
+    assert pairs(primary) == [("c1", "o2", 11.0), ("c3", "o2", 6.0)] and primary["primary_sources_only"] is True
+
+
+def test_gap_table_marks_secondary_scores(run):
+    out = run("gap", "--no-bundled", "--data", str(GAP), mini=False)
+    assert "59.6*" in out.stdout and "secondary sources only" in out.stderr
+    strict = run("gap", "--no-bundled", "--data", str(GAP), "--primary-sources-only", mini=False).stdout
+    assert "59.6" not in strict and "*" not in strict

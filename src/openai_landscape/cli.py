@@ -428,6 +428,7 @@ def gap(
     tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="Points an open score may fall short of the closed best and still match it.")] = commands.DEFAULT_TOLERANCE,
     measured_by: Annotated[list[str] | None, typer.Option("--measured-by", help="Only scores measured by: developer, or a third party's organisation id (repeatable).")] = None,
     strict_settings: Annotated[bool, typer.Option("--strict-settings", help="Leave out scores whose source states no setting (shots, CoT, pass@k).")] = False,
+    primary_sources_only: Annotated[bool, typer.Option("--primary-sources-only", help="Leave out scores that rest on secondary sources only (press, copies of the developer's tables).")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the best open and best closed score over time.", rich_help_panel="Pictures")] = False,
     fmt: FormatOpt = Format.TABLE,
     as_json: JsonOpt = False,

@@ -389,6 +389,7 @@ def gap(
     tolerance: float = DEFAULT_TOLERANCE,
     measured_by: Sequence[str] | None = None,
     strict_settings: bool = False,
+    primary_sources_only: bool = False,
     chart: bool = False,
     fmt: Format | str = Format.TABLE,
     as_json: bool = False,
@@ -410,7 +411,8 @@ def gap(
     who = []
     for m in measured_by or ():
         who.append("developer" if m.strip().lower() == "developer" else catalog.find_organization(m)["id"])
-    results = [gap_mod.benchmark_gap(catalog, b, tolerance=tolerance, measured_by=who, strict_settings=strict_settings) for b in benches]
+    results = [gap_mod.benchmark_gap(catalog, b, tolerance=tolerance, measured_by=who, strict_settings=strict_settings,
+                                       primary_only=primary_sources_only) for b in benches]
     view = views.gap_figure(results, tolerance, strict_settings) if chart else views.gap_document(catalog, results, tolerance, strict_settings)
     title = "Open weights vs closed labs"
     return show_document(view, output_format(fmt, as_json), pictures={"svg": svg, "html": html, "force": force}, title=title)

@@ -36,6 +36,7 @@ class Point:
     score_id: str
     setting: str | None
     measured_by: str
+    primary_source: bool
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -55,8 +56,18 @@ def comparable(score: Mapping[str, Any], bench: Mapping[str, Any], strict_settin
     return setting == bench.get("setting") or setting in bench.get("comparable_settings", [])
 
 
+def has_primary_source(score: Mapping[str, Any]) -> bool:
+    """Whether any of the score's sources is primary (the developer's page, card, paper...)."""
+    return any(d.get("primary") for d in score.get("source_details", []))
+
+
 def best_points(
-    catalog: Catalog, bench: Mapping[str, Any], *, measured_by: Sequence[str] = (), strict_settings: bool = False
+    catalog: Catalog,
+    bench: Mapping[str, Any],
+    *,
+    measured_by: Sequence[str] = (),
+    strict_settings: bool = False,
+    primary_only: bool = False,
 ) -> list[Point]:
     """Each model's best comparable score (ties: the earlier-published score), dated."""
     higher = bench.get("higher_is_better", True)
@@ -65,6 +76,8 @@ def best_points(
         if s["benchmark"] != bench["id"] or not comparable(s, bench, strict_settings):
             continue
         if measured_by and s["measured_by"] not in measured_by:
+            continue
+        if primary_only and not has_primary_source(s):
             continue
         current = best.get(s["model"])
         better = current is None or (s["value"] > current["value"] if higher else s["value"] < current["value"])
@@ -76,7 +89,7 @@ def best_points(
         date = (m.get("open_weights_since") or m.get("release_date")) if m["open_weights"] else m.get("release_date")
         date = date or s["published"]
         points.append(
-            Point(mid, m["name"], m["organization"], m["open_weights"], date, s["value"], s["id"], s.get("setting"), s["measured_by"])
+            Point(mid, m["name"], m["organization"], m["open_weights"], date, s["value"], s["id"], s.get("setting"), s["measured_by"], has_primary_source(s))
         )
     points.sort(key=lambda p: (date_start(p.date) or "", p.model))
     return points
@@ -89,13 +102,14 @@ def benchmark_gap(
     tolerance: float = DEFAULT_TOLERANCE,
     measured_by: Sequence[str] = (),
     strict_settings: bool = False,
+    primary_only: bool = False,
     today: str | None = None,
 ) -> dict[str, Any]:
     """Frontier pairs, unmatched frontiers and the summary for one benchmark."""
     if tolerance < 0:
         raise UsageError(f"{tolerance:g} is negative", field="tolerance")
     higher = bench.get("higher_is_better", True)
-    points = best_points(catalog, bench, measured_by=measured_by, strict_settings=strict_settings)
+    points = best_points(catalog, bench, measured_by=measured_by, strict_settings=strict_settings, primary_only=primary_only)
     closed = [p for p in points if not p.open_weights]
     opened = [p for p in points if p.open_weights]
     frontier: list[Point] = []
@@ -117,6 +131,7 @@ def benchmark_gap(
         "setting": bench.get("setting"),
         "comparable_settings": bench.get("comparable_settings", []),
         "unstated_settings_included": not strict_settings,
+        "primary_sources_only": primary_only,
         "tolerance": tolerance,
         "points": len(points),
         "pairs": pairs,

@@ -651,16 +651,17 @@ GAP_SUMMARY_COLUMNS = [
 ]
 GAP_PAIR_COLUMNS = [
     Column("closed_name", "Closed best", priority=0, flex=True, min_width=14, max_width=30),
-    Column("closed_score", "Score", priority=0, align="right", show=lambda v, r: _number(v)),
+    Column("closed_score", "Score", priority=0, align="right", show=lambda v, r: _number(v) + ("" if r.get("closed_primary", True) else "*")),
     Column("closed_date", "Date", priority=1),
     Column("open_name", "First open match", priority=0, flex=True, min_width=14, max_width=32),
-    Column("open_score", "Score", priority=0, align="right", show=lambda v, r: _number(v)),
+    Column("open_score", "Score", priority=0, align="right", show=lambda v, r: _number(v) + ("" if r.get("open_primary", True) else "*")),
     Column("open_date", "Weights", priority=1),
     Column("lag_months", "Lag (mo)", priority=0, align="right", show=lambda v, r: _number(v) if r.get("open_name") else f"{r['standing']:g}+"),
 ]
 GAP_FIELDS = [
     "benchmark", "closed_model", "closed_score", "closed_date", "closed_score_id", "closed_source",
     "open_model", "open_score", "open_date", "open_score_id", "open_source", "lag_months", "standing_months", "tolerance",
+    "closed_primary_source", "open_primary_source",
 ]
 
 
@@ -693,25 +694,33 @@ def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: flo
         for p in r["pairs"]:
             c, o = p["closed"], p["open"]
             rows.append({"closed_name": c["name"], "closed_score": c["value"], "closed_date": c["date"], "open_name": o["name"],
-                         "open_score": o["value"], "open_date": o["date"], "lag_months": p["lag_months"]})
+                         "open_score": o["value"], "open_date": o["date"], "lag_months": p["lag_months"],
+                         "closed_primary": c["primary_source"], "open_primary": o["primary_source"]})
             flat_rows.append({"benchmark": r["benchmark"], "closed_model": c["model"], "closed_score": c["value"], "closed_date": c["date"],
                               "closed_score_id": c["score_id"], "closed_source": (c["sources"] or [None])[0], "open_model": o["model"],
                               "open_score": o["value"], "open_date": o["date"], "open_score_id": o["score_id"],
                               "open_source": (o["sources"] or [None])[0], "lag_months": p["lag_months"], "standing_months": None,
-                              "tolerance": tolerance})
+                              "tolerance": tolerance, "closed_primary_source": c["primary_source"], "open_primary_source": o["primary_source"]})
         for u in r["unmatched"]:
             c = u["closed"]
             rows.append({"closed_name": c["name"], "closed_score": c["value"], "closed_date": c["date"], "open_name": None,
-                         "open_score": None, "open_date": None, "lag_months": None, "standing": u["standing_months"]})
+                         "open_score": None, "open_date": None, "lag_months": None, "standing": u["standing_months"],
+                         "closed_primary": c["primary_source"]})
             flat_rows.append({"benchmark": r["benchmark"], "closed_model": c["model"], "closed_score": c["value"], "closed_date": c["date"],
                               "closed_score_id": c["score_id"], "closed_source": (c["sources"] or [None])[0], "open_model": None,
                               "open_score": None, "open_date": None, "open_score_id": None, "open_source": None, "lag_months": None,
-                              "standing_months": u["standing_months"], "tolerance": tolerance})
+                              "standing_months": u["standing_months"], "tolerance": tolerance,
+                              "closed_primary_source": c["primary_source"], "open_primary_source": None})
         title = f"{r['name']} ({r['setting']}): {r['points']} models scored"
         blocks.append(("listing", Listing("pairs", rows, [c.key for c in GAP_PAIR_COLUMNS], GAP_PAIR_COLUMNS, title=title)))
     obj = {"tolerance": tolerance, "strict_settings": strict, "as_of": catalog.as_of(), "benchmarks": results}
     footer = ("a lag of N+ means no open-weights model has matched it yet, N months on; every number is traceable: "
               "landscape gap --json lists the score ids and source URLs behind each pair")
+    if any(not p[side]["primary_source"] for r in results for p in r["pairs"] for side in ("closed", "open")) or any(
+        not u["closed"]["primary_source"] for r in results for u in r["unmatched"]
+    ):
+        footer += ("; * marks a score that rests on secondary sources only (press, or copies of the developer's table), "
+                   "left out by --primary-sources-only")
     return Document(obj, Listing("pairs", flat_rows, GAP_FIELDS, []), blocks, footer)
 
 
