@@ -684,6 +684,8 @@ def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: flo
         trend = ", ".join(f"{y}: {v:g}" for y, v in s["median_lag_by_year"].items()) or "—"
         summary_rows.append({"name": r["name"], **s, "trend": trend})
     settings = "settings as each benchmark record allows" + ("" if strict else "; scores with no stated setting included")
+    if any(r.get("primary_sources_only") for r in results):
+        settings += "; scores with a primary source only"
     blocks: list[tuple[Any, ...]] = [
         ("listing", Listing("benchmarks", summary_rows, [c.key for c in GAP_SUMMARY_COLUMNS], GAP_SUMMARY_COLUMNS,
                             title=f"Months from a new closed best to the first open-weights model within {tolerance:g} points ({settings})")),
