@@ -31,6 +31,9 @@ def test_ties_do_not_set_a_new_frontier_and_lags_use_weights_dates(catalog):
     # c4 (2025-01-01, 80) is not matched: standing 364 days to as_of 2025-12-31 = 12.0 months.
     assert [(u["closed"]["model"], u["standing_months"]) for u in r["unmatched"]] == [("c4", 12.0)]
     assert r["summary"]["median_lag_months"] == 6.0 and r["summary"]["latest_pair"] == ["c3", "o2"]
+    # The 2025 point's lag is at least its 12 months standing: the trend shows it, not only medians.
+    assert r["summary"]["median_lag_by_year"] == {"2024": 6.0}
+    assert r["summary"]["unmatched_by_year"] == {"2025": {"count": 1, "longest_months": 12.0}}
 
 
 def test_tolerance_changes_the_match(catalog):

@@ -158,6 +158,17 @@ def _running_best(points: Sequence[Point], higher: bool) -> list[dict[str, Any]]
     return out
 
 
+def _unmatched_by_year(unmatched: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per year of the closed best: how many points no open model has matched, and the longest
+    standing, a lower bound on that year's lag (a median of matched lags alone would flatter)."""
+    out: dict[str, dict[str, Any]] = {}
+    for u in unmatched:
+        row = out.setdefault(u["closed"]["date"][:4], {"count": 0, "longest_months": 0.0})
+        row["count"] += 1
+        row["longest_months"] = max(row["longest_months"], u["standing_months"])
+    return dict(sorted(out.items()))
+
+
 def summary(pairs: Sequence[Mapping[str, Any]], unmatched: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Median and latest lag, and the median lag by the year the closed frontier was set."""
     lags = [p["lag_months"] for p in pairs]
@@ -172,5 +183,6 @@ def summary(pairs: Sequence[Mapping[str, Any]], unmatched: Sequence[Mapping[str,
         "latest_lag_months": latest["lag_months"] if latest else None,
         "latest_pair": [latest["closed"]["model"], latest["open"]["model"]] if latest else None,
         "median_lag_by_year": {y: round(statistics.median(v), 1) for y, v in sorted(by_year.items())},
+        "unmatched_by_year": _unmatched_by_year(unmatched),
         "longest_unmatched_months": max((u["standing_months"] for u in unmatched), default=None),
     }

@@ -647,7 +647,7 @@ GAP_SUMMARY_COLUMNS = [
     Column("median_lag_months", "Median lag (mo)", priority=0, align="right", show=lambda v, r: _number(v)),
     Column("latest_lag_months", "Latest lag (mo)", priority=1, align="right", show=lambda v, r: _number(v)),
     Column("unmatched", "Unmatched", priority=0, align="right"),
-    Column("trend", "Median lag by year of the closed best", priority=3, flex=True, min_width=20, max_width=60),
+    Column("trend", "Median lag by year of the closed best (N+: unmatched)", priority=3, flex=True, min_width=20, max_width=60),
 ]
 GAP_PAIR_COLUMNS = [
     Column("closed_name", "Closed best", priority=0, flex=True, min_width=14, max_width=30),
@@ -670,6 +670,16 @@ def _with_sources(catalog: Catalog, point: Mapping[str, Any]) -> dict[str, Any]:
     return {**point, "sources": score.get("sources", [])}
 
 
+def _year_trend(year: str, s: Mapping[str, Any]) -> str:
+    """`2025: 7.5` for a year's median lag, `2026: 9.1+` when a point of that year is unmatched."""
+    parts = []
+    if year in s["median_lag_by_year"]:
+        parts.append(f"{s['median_lag_by_year'][year]:g}")
+    if year in s["unmatched_by_year"]:
+        parts.append(f"{s['unmatched_by_year'][year]['longest_months']:g}+")
+    return f"{year}: " + " / ".join(parts)
+
+
 def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: float, strict: bool) -> Document:
     """`gap`: the summary per benchmark, each frontier pair, and what is not matched yet."""
     for r in results:  # every point traceable to its score record and source URLs
@@ -681,7 +691,7 @@ def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: flo
     summary_rows = []
     for r in results:
         s = r["summary"]
-        trend = ", ".join(f"{y}: {v:g}" for y, v in s["median_lag_by_year"].items()) or "—"
+        trend = ", ".join(_year_trend(y, s) for y in sorted({*s["median_lag_by_year"], *s["unmatched_by_year"]})) or "—"
         summary_rows.append({"name": r["name"], **s, "trend": trend})
     settings = "settings as each benchmark record allows" + ("" if strict else "; scores with no stated setting included")
     if any(r.get("primary_sources_only") for r in results):
