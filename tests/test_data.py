@@ -117,7 +117,7 @@ def test_sources_say_what_they_are_and_models_rest_on_primary_ones(catalog):
     figures = source_figures(catalog)
     # Ceilings measured on 2026-12-03 after the sourcing pass: they may only fall.
     assert figures["models_secondary_only"] <= 12
-    assert figures["organizations_secondary_only"] <= 29
+    assert figures["organizations_secondary_only"] <= 28
     assert figures["events_secondary_only"] <= 64
     assert figures["licenses_secondary_only"] <= 2
     assert figures["software_secondary_only"] == 0
@@ -146,8 +146,8 @@ def test_completeness_of_open_weights_models_never_falls(catalog):
     cols = catalog.models.columns
     figures = completeness(catalog, [i for i, ow in enumerate(cols["open_weights"]) if ow])
     assert figures["params_b_pct"] >= 91.8
-    assert figures["context_length_pct"] >= 88.3
-    assert figures["architecture_pct"] >= 98.0
+    assert figures["context_length_pct"] >= 88.6
+    assert figures["architecture_pct"] >= 98.6
     assert figures["openness_fully_graded_pct"] == 100.0
     assert figures["base_model_count"] >= 54
 
