@@ -2,9 +2,9 @@
 
 Usage: python docs/audit_sample.py SEED N [--data DIR]
 
-Records are drawn uniformly from every model, organisation, event, licence and
-benchmark score in the dataset, so each record type is sampled in proportion to
-its size. The same seed over the same data always gives the same sample.
+Records are drawn uniformly from every record of every type (models,
+organisations, events, licences, scores, software, benchmarks), so each type is
+sampled in proportion to its size. The same seed over the same data always gives the same sample.
 """
 
 from __future__ import annotations

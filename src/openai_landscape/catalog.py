@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, DataProblems, NotFoundError
-from .sources import describe, org_domains
+from .sources import describe, has_primary, org_domains
 
 ENV_DATA = "LANDSCAPE_DATA"
 SHARED_ID_SECTIONS = ("models", "organizations", "events", "software")
@@ -288,7 +288,7 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
     for key in keys:
         columns[key] = [r.get(key) for r in rows]
     columns["open_source"] = [is_open_source(r, licenses) for r in rows]
-    columns["primary_sourced"] = [any(s["primary"] for s in r["source_details"]) for r in rows]
+    columns["primary_sourced"] = [has_primary(r) for r in rows]
     columns["country"] = [orgs.get(r["organization"], {}).get("country") for r in rows]
     if not rows:
         columns = {"id": []}

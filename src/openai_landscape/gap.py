@@ -19,6 +19,7 @@ from typing import Any
 
 from .catalog import Catalog, date_start
 from .errors import UsageError
+from .sources import has_primary
 
 DEFAULT_TOLERANCE = 0.5
 
@@ -56,11 +57,6 @@ def comparable(score: Mapping[str, Any], bench: Mapping[str, Any], strict_settin
     return setting == bench.get("setting") or setting in bench.get("comparable_settings", [])
 
 
-def has_primary_source(score: Mapping[str, Any]) -> bool:
-    """Whether any of the score's sources is primary (the developer's page, card, paper...)."""
-    return any(d.get("primary") for d in score.get("source_details", []))
-
-
 def best_points(
     catalog: Catalog,
     bench: Mapping[str, Any],
@@ -77,7 +73,7 @@ def best_points(
             continue
         if measured_by and s["measured_by"] not in measured_by:
             continue
-        if primary_only and not has_primary_source(s):
+        if primary_only and not has_primary(s):
             continue
         current = best.get(s["model"])
         better = current is None or (s["value"] > current["value"] if higher else s["value"] < current["value"])
@@ -89,7 +85,7 @@ def best_points(
         date = (m.get("open_weights_since") or m.get("release_date")) if m["open_weights"] else m.get("release_date")
         date = date or s["published"]
         points.append(
-            Point(mid, m["name"], m["organization"], m["open_weights"], date, s["value"], s["id"], s.get("setting"), s["measured_by"], has_primary_source(s))
+            Point(mid, m["name"], m["organization"], m["open_weights"], date, s["value"], s["id"], s.get("setting"), s["measured_by"], has_primary(s))
         )
     points.sort(key=lambda p: (date_start(p.date) or "", p.model))
     return points

@@ -8,7 +8,7 @@ counts as secondary. The rules are a default, documented in docs/data.md; an exp
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -156,6 +156,11 @@ def org_domains(org: Any) -> list[str]:
         if len(parts) > 2 and parts[-2] not in ("co", "com", "org", "ac", "gov"):
             domains.append(".".join(parts[-2:]))
     return domains
+
+
+def has_primary(record: Mapping[str, Any]) -> bool:
+    """Whether any of a plain record's described sources (`source_details`) is primary."""
+    return any(d["primary"] for d in record.get("source_details", ()))
 
 
 def describe(sources: Iterable[Any], own_domains: Iterable[str] = ()) -> list[dict[str, Any]]:

@@ -492,15 +492,25 @@ def completeness(catalog: Catalog, open_positions: Sequence[int]) -> dict[str, A
     }
 
 
+SOURCED_SECTIONS = ("organizations", "events", "software", "licenses", "benchmarks", "scores")
+
+
+def secondary_only(catalog: Catalog) -> list[tuple[str, str]]:
+    """(record type, id) of every record that rests on secondary sources only."""
+    from .sources import has_primary
+
+    cols = catalog.models.columns
+    out = [("models", mid) for mid, p in zip(cols["id"], cols.get("primary_sourced", []), strict=False) if not p]
+    for name in SOURCED_SECTIONS:
+        out += [(name, rid) for rid, r in catalog.section(name).items() if not has_primary(r)]
+    return out
+
+
 def source_figures(catalog: Catalog) -> dict[str, int]:
     """How many records rest on secondary sources only, by record type."""
-    out = {}
-    cols = catalog.models.columns
-    out["models_secondary_only"] = sum(1 for p in cols.get("primary_sourced", []) if not p)
-    for name in ("organizations", "events", "software", "licenses", "benchmarks", "scores"):
-        out[f"{name}_secondary_only"] = sum(
-            1 for r in catalog.section(name).values() if not any(d["primary"] for d in r.get("source_details", []))
-        )
+    out = {f"{name}_secondary_only": 0 for name in ("models", *SOURCED_SECTIONS)}
+    for name, _ in secondary_only(catalog):
+        out[f"{name}_secondary_only"] += 1
     return out
 
 
@@ -728,9 +738,8 @@ def gap_document(catalog: Catalog, results: list[dict[str, Any]], tolerance: flo
     obj = {"tolerance": tolerance, "strict_settings": strict, "as_of": catalog.as_of(), "benchmarks": results}
     footer = ("a lag of N+ means no open-weights model has matched it yet, N months on; every number is traceable: "
               "landscape gap --json lists the score ids and source URLs behind each pair")
-    if any(not p[side]["primary_source"] for r in results for p in r["pairs"] for side in ("closed", "open")) or any(
-        not u["closed"]["primary_source"] for r in results for u in r["unmatched"]
-    ):
+    shown = [pt for r in results for p in r["pairs"] for pt in (p["closed"], p["open"])] + [u["closed"] for r in results for u in r["unmatched"]]
+    if not all(pt["primary_source"] for pt in shown):
         footer += ("; * marks a score that rests on secondary sources only (press, or copies of the developer's table), "
                    "left out by --primary-sources-only")
     return Document(obj, Listing("pairs", flat_rows, GAP_FIELDS, []), blocks, footer)
