@@ -198,3 +198,29 @@ def test_unreadable_and_huge_files_are_located_problems(write_toml, monkeypatch)
     problems = []
     catalog_module.read_layer([big], problems)
     assert len(problems) == 1 and "over the" in str(problems[0]) and str(big) in str(problems[0])
+
+
+def test_a_verbatim_copy_counts_as_the_primary_document_it_names(write_toml):
+    copy = '{ url = "https://raw.githubusercontent.com/x/feeds/main/acme.xml", kind = "developer", copy_of = "https://acme.example/news" }'
+    retold = '{ url = "https://news.example/acme", kind = "press" }'
+    path = write_toml("d.toml", ORG + LIC + model("m1").replace('sources = ["https://example.org/x"]', f"sources = [{copy}]") + model("m2").replace('sources = ["https://example.org/x"]', f"sources = [{retold}]"))
+    catalog = load([path], bundled=False)
+    first = catalog.models["m1"]["source_details"][0]
+    assert first["copy_of"] == "https://acme.example/news" and first["primary"] is True
+    second = catalog.models["m2"]["source_details"][0]
+    assert second["primary"] is False and "copy_of" not in second
+
+
+def test_a_load_leaves_the_garbage_collector_as_it_found_it(write_toml):
+    import gc
+
+    path = write_toml("d.toml", ORG + LIC + model("m1"))
+    assert gc.isenabled()
+    check([path], bundled=False)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check([path], bundled=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@lru_cache(maxsize=16384)
 def check_partial_date(value: str) -> str:
     """Accept `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and only real calendar dates."""
     start, _ = date_bounds(value)
@@ -19,6 +21,7 @@ def check_partial_date(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=16384)
 def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     """First and last day a partial date can mean: `2023` -> 2023-01-01 .. 2023-12-31."""
     m = _DATE_RE.match(value)

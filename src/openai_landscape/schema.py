@@ -155,6 +155,9 @@ class Source(Record):
 
     url: Url
     kind: SourceKind
+    #: The primary document this URL reproduces verbatim (a GitHub mirror of a model card, a feed
+    #: mirror of a developer's post); `kind` is then the original's kind.
+    copy_of: Url | None = None
     note: Text | None = None
 
 

@@ -8,6 +8,7 @@ counts as secondary. The rules are a default, documented in docs/data.md; an exp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -101,14 +102,15 @@ HOST_RULES: dict[str, str] = {
 HF_SECONDARY_PREFIXES = ("/blog/", "/spaces/", "/datasets/", "/docs/", "/learn/")
 
 
+_AUTHORITY = re.compile(r"://([^/?#]*)")
+
+
 def host_of(url: str) -> str:
     """The lowercased host of an http(s) URL, without `www.`, user info or port."""
-    _, sep, rest = url.partition("://")
-    if not sep:
+    m = _AUTHORITY.search(url)
+    if not m:
         return ""
-    for stop in "/?#":
-        rest = rest.split(stop, 1)[0]
-    host = rest.rpartition("@")[2].split(":", 1)[0]
+    host = m.group(1).rpartition("@")[2].split(":", 1)[0]
     return host.casefold().removeprefix("www.")
 
 
@@ -131,14 +133,20 @@ def _host_kind(host: str) -> str | None:
 def infer_kind(url: str, own_domains: Collection[str] = ()) -> str | None:
     """The kind a plain URL implies, or None when no rule knows the address."""
     host = host_of(url)
+    path = url.split(host, 1)[-1] if host.endswith("huggingface.co") else ""
+    return _kind(host, path.startswith("/papers/"), path.startswith(HF_SECONDARY_PREFIXES), frozenset(own_domains))
+
+
+@lru_cache(maxsize=65536)
+def _kind(host: str, hf_paper: bool, hf_secondary: bool, own_domains: frozenset[str]) -> str | None:
+    """Cached per host (a cold load of 10,000 models asks for every URL's kind)."""
     if own_domains and _suffix_match(host, own_domains):
         return "developer"
     kind = _host_kind(host)
     if kind == "model-card" and host.endswith("huggingface.co"):
-        path = url.split(host, 1)[-1]
-        if path.startswith("/papers/"):
+        if hf_paper:
             return "paper"
-        if path.startswith(HF_SECONDARY_PREFIXES):
+        if hf_secondary:
             return "other"
     return kind
 
@@ -165,7 +173,7 @@ def has_primary(record: Mapping[str, Any]) -> bool:
 
 def describe(sources: Iterable[Any], own_domains: Iterable[str] = ()) -> list[dict[str, Any]]:
     """Each source as {url, kind, primary, stated}: `stated` is false when the kind was inferred."""
-    own = frozenset(own_domains)
+    own = own_domains if isinstance(own_domains, frozenset) else frozenset(own_domains)
     out = []
     for s in sources:
         if isinstance(s, str):
