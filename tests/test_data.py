@@ -144,7 +144,8 @@ def test_completeness_of_open_weights_models_never_falls(catalog):
 
     cols = catalog.models.columns
     figures = completeness(catalog, [i for i, ow in enumerate(cols["open_weights"]) if ow])
-    assert figures["params_b_pct"] >= 91.8
+    # 91.8 until three sizes implied only by a name were removed (rule 4; glm-4-9b, both Pharia).
+    assert figures["params_b_pct"] >= 90.9
     assert figures["context_length_pct"] >= 88.6
     assert figures["architecture_pct"] >= 98.6
     assert figures["openness_fully_graded_pct"] == 100.0
@@ -216,3 +217,29 @@ def test_distillations_name_their_teacher(catalog):
     distilled = [m for m in catalog.models.values() if m["base_relation"] == "distillation"]
     assert len(distilled) >= 6
     assert all(m["teacher"] in catalog.models for m in distilled)
+
+
+#: A note naming a field, then saying it is unknown: `dots.llm1` once said "Context length not
+#: read, so unset" beside a context_length read from the README (audit seed 20261208).
+NOTE_SAYS_UNKNOWN = {
+    "params_b": r"(?<![\w-])(?<!active )(?<!active-)(params_b|parameter count)",
+    "context_length": r"(?<![\w-])(context_length|context length)(?![\w-])",
+    "license": r"(?<![\w-])licen[cs]e(?! (file|text|terms))(?![\w-])",
+    "architecture": r"(?<![\w-])architecture(?![\w-])",
+}
+UNKNOWN = r"[^.;()]{0,30}?\b(not (verified|read|recorded|set|stated|seen)|left out|left unset|unset)\b"
+
+
+def test_no_note_calls_a_recorded_field_unknown(catalog):
+    """A fill that sets a field must also drop the note that said it was missing."""
+    found = []
+    for mid, m in catalog.models.items():
+        notes = m.get("notes") or ""
+        for fieldname, phrase in NOTE_SAYS_UNKNOWN.items():
+            hit = re.search(phrase + UNKNOWN, notes, re.IGNORECASE)
+            if m.get(fieldname) is not None and hit and not re.search(r"\b(terms|text|file)\b", hit.group(0)):
+                found.append(f"{mid}: {fieldname}")
+        day = len(m.get("release_date") or "") == 10
+        if day and re.search(r"release date not verified|\byear only\b", notes, re.IGNORECASE):
+            found.append(f"{mid}: release_date")
+    assert found == []
