@@ -157,3 +157,11 @@ def test_no_arguments_prints_help_and_no_error_line(run):
     result = run(mini=False, code=2)
     assert "Usage: landscape" in result.stdout
     assert "error" not in result.stderr
+
+
+def test_show_names_the_original_a_verbatim_copy_reproduces(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")
+    out = run("show", "gpt-2", mini=False).stdout
+    row = next(line for line in out.splitlines() if "openai_monitor" in line)
+    assert row.split()[-1] == "https://openai.com/index/gpt-2-1-5b-release/"
+    assert "Copy of" in out

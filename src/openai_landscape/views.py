@@ -289,7 +289,8 @@ def history_rows(catalog: Catalog, record_id: str) -> list[dict[str, Any]]:
 
 def source_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
-        {"kind": d["kind"] or "unclassified", "primary": d["primary"], "url": d["url"]} for d in record.get("source_details", [])
+        {"kind": d["kind"] or "unclassified", "primary": d["primary"], "url": d["url"], "copy_of": d.get("copy_of")}
+        for d in record.get("source_details", [])
     ]
 
 
@@ -311,6 +312,7 @@ SOURCE_COLUMNS = [
     Column("kind", "Kind", priority=0),
     Column("primary", "Primary", priority=2, show=mark),
     Column("url", "URL", priority=0, flex=True, whole=True, max_width=200),
+    Column("copy_of", "Copy of", priority=3, whole=True, max_width=120, show=lambda v, r: v or ""),
 ]
 SCORE_COLUMNS = [
     Column("benchmark", "Benchmark", priority=0),
