@@ -173,7 +173,7 @@ def has_primary(record: Mapping[str, Any]) -> bool:
 
 def describe(sources: Iterable[Any], own_domains: Iterable[str] = ()) -> list[dict[str, Any]]:
     """Each source as {url, kind, primary, stated}: `stated` is false when the kind was inferred."""
-    own = own_domains if isinstance(own_domains, frozenset) else frozenset(own_domains)
+    own = frozenset(own_domains)  # a frozenset passes through unchanged
     out = []
     for s in sources:
         if isinstance(s, str):
