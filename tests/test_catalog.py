@@ -133,6 +133,17 @@ def test_malformed_toml_has_a_line(write_toml):
     assert len(problems) == 1 and problems[0].line == 3 and "malformed TOML" in problems[0].message
 
 
+def test_tomli_decides_what_the_fast_parser_refuses():
+    """rtoml parses; tomli has the last word, so its verdicts and messages are the ones users see."""
+    from openai_landscape.datafiles import DataError, parse_toml
+
+    assert parse_toml("a = 1e400\n", "f.toml") == {"a": float("inf")}  # rtoml refuses, tomli accepts
+    assert parse_toml('[x]\nid = "a"\n', "f.toml") == {"x": {"id": "a"}}
+    with pytest.raises(DataError, match=r"malformed TOML: .*\(column \d+\)") as err:
+        parse_toml("a = 1\na = 2\n", "f.toml")
+    assert err.value.line == 2
+
+
 def test_unreadable_paths(write_toml, tmp_path):
     empty = write_toml("empty.toml", "")
     binary = tmp_path / "bin.toml"

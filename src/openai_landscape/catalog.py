@@ -14,6 +14,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -285,8 +286,8 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
     for rec in rows:
         texts.append(json_dumps(rec, indent=None))
     keys = [k for k in (rows[0] if rows else {"id": None}) if k not in ("openness", "sources", "source_details")]
-    for key in keys:
-        columns[key] = [r.get(key) for r in rows]
+    if rows:
+        columns.update(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
     columns["open_source"] = [is_open_source(r, licenses) for r in rows]
     columns["primary_sourced"] = [has_primary(r) for r in rows]
     columns["country"] = [orgs.get(r["organization"], {}).get("country") for r in rows]
@@ -373,6 +374,9 @@ def check(
     try:
         return _check(data, bundled, today)
     finally:
+        # What the load built lives until exit: freezing it spares every later collection a
+        # walk over millions of objects (about 50 ms at 10,000 models); refcounts still free it.
+        gc.freeze()
         if enabled:
             gc.enable()
 
