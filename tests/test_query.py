@@ -92,3 +92,12 @@ def test_source_kinds_match_the_schema():
 
     kinds = {k.value for k in schema.SourceKind}
     assert sources.PRIMARY_KINDS < kinds and set(sources.HOST_RULES.values()) <= kinds
+
+
+def test_a_hugging_face_discussion_or_space_is_not_a_model_card():
+    from openai_landscape.sources import infer_kind
+
+    assert infer_kind("https://huggingface.co/mistralai/Codestral-22B-v0.1") == "model-card"
+    assert infer_kind("https://huggingface.co/mistralai/Codestral-22B-v0.1/discussions/8") == "other"
+    assert infer_kind("https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/index.html") == "other"
+    assert infer_kind("https://huggingface.co/papers/2401.04088") == "paper"

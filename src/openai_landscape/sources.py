@@ -98,7 +98,7 @@ HOST_RULES: dict[str, str] = {
     "llm-stats.com": "aggregator",
     "lifearchitect.ai": "aggregator",
 }
-#: Hugging Face pages that are not a developer's model card.
+#: Hugging Face pages that are not a developer's model card (nor is a repository's discussion thread).
 HF_SECONDARY_PREFIXES = ("/blog/", "/spaces/", "/datasets/", "/docs/", "/learn/")
 
 
@@ -134,7 +134,8 @@ def infer_kind(url: str, own_domains: Collection[str] = ()) -> str | None:
     """The kind a plain URL implies, or None when no rule knows the address."""
     host = host_of(url)
     path = url.split(host, 1)[-1] if host.endswith("huggingface.co") else ""
-    return _kind(host, path.startswith("/papers/"), path.startswith(HF_SECONDARY_PREFIXES), frozenset(own_domains))
+    hf_secondary = path.startswith(HF_SECONDARY_PREFIXES) or "/discussions" in path
+    return _kind(host, path.startswith("/papers/"), hf_secondary, frozenset(own_domains))
 
 
 @lru_cache(maxsize=65536)
