@@ -197,3 +197,22 @@ def test_validate_command_never_prints_a_traceback(run, tmp_path_factory, data):
     assert "Traceback" not in result.stdout + result.stderr
     for line in result.stdout.splitlines():
         assert line.startswith(str(path)), line
+
+
+# --- one-line JSON is json.dumps's text ---------------------------------------------------------
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=max(FUZZ, 200), deadline=None)
+@given(_json_values)
+def test_one_line_json_is_exactly_what_json_dumps_writes(value):
+    import json
+
+    from openai_landscape.escaping import escape_invisible, json_dumps
+
+    assert json_dumps(value, indent=None) == escape_invisible(json.dumps(value, ensure_ascii=False))

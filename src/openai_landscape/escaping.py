@@ -40,4 +40,28 @@ def escape_invisible(serialized: str) -> str:
 
 def json_dumps(value: Any, *, indent: int | None = 2) -> str:
     """JSON with every control or reordering character escaped, other non-ASCII text kept readable."""
+    if indent is None:
+        return escape_invisible("".join(_line_encoder()(value, 0)))
     return escape_invisible(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+_ENCODER: Any = None
+
+
+def _line_encoder() -> Any:
+    """One reusable C encoder for one-line JSON, the text `json.dumps(value, ensure_ascii=False)`
+    gives: json.dumps builds a new one per call, a fifth of the time of 10,000 model lines."""
+    global _ENCODER
+    if _ENCODER is None:
+        from json.encoder import c_make_encoder, encode_basestring
+
+        if c_make_encoder is None:  # pragma: no cover - CPython always has the C accelerator
+
+            def _encoder(value: Any, _level: int) -> list[str]:
+                return [json.dumps(value, ensure_ascii=False)]
+
+            _ENCODER = _encoder
+        else:
+            default = json.JSONEncoder().default
+            _ENCODER = c_make_encoder(None, default, encode_basestring, None, ": ", ", ", False, False, True)
+    return _ENCODER
