@@ -93,7 +93,7 @@ sources = ["https://example.org/c1-card"]
         ("nosuch", "quiz", 50, "4: bad: model: unknown model 'nosuch'"),
         ("c1", "nosuch", 50, "5: bad: benchmark: unknown benchmark 'nosuch'"),
         ("c1", "quiz", 101, "6: bad: value: 101 is not a percentage (0 to 100)"),
-        ("c1", "quiz", 60, "10: bad: sources: same model, benchmark, setting and source as score 'c1--quiz'"),
+        ("c1", "quiz", 60, "10: bad: sources: same model, benchmark, setting, checkpoint and source as score 'c1--quiz'"),
     ],
 )
 def test_bad_score_records_get_located_errors(tmp_path, model, bench, value, message):
@@ -105,6 +105,15 @@ def test_bad_score_records_get_located_errors(tmp_path, model, bench, value, mes
     _, problems = check([GAP, path], bundled=False)
     assert len(problems) == 1
     assert str(problems[0]) == f"{path}:{message}"
+
+
+def test_one_page_may_report_two_checkpoints_of_a_model(tmp_path):
+    """A change log giving a model's score and then its update's is two scores, not a duplicate."""
+    path = tmp_path / "two.toml"
+    text = BAD.format(model="c1", bench="quiz", value=60).replace('value = 60\nmeasured_by', 'value = 60\nsetting = "0-shot"\nmeasured_by')
+    path.write_text(text.replace('measured_by = "developer"', 'checkpoint = "c1-0324"\nmeasured_by = "developer"'))
+    _, problems = check([GAP, path], bundled=False)
+    assert problems == []
 
 
 def test_primary_sources_only_leaves_out_scores_resting_on_press(catalog):

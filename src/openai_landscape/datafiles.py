@@ -441,7 +441,7 @@ def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.
         if b.discriminates_from and b.discriminates_until and b.discriminates_until < b.discriminates_from:
             problem("benchmarks", rid, "discriminates_until", "is before discriminates_from")
         _check_future(problem, "benchmarks", rid, "released", b.released, today)
-    seen_scores: dict[tuple[str, str, str, str], str] = {}
+    seen_scores: dict[tuple[str, str, str, str, str], str] = {}
     for rid, sc in catalog.scores.items():
         ref("scores", rid, "model", "models", sc.model)
         ref("scores", rid, "benchmark", "benchmarks", sc.benchmark)
@@ -452,9 +452,10 @@ def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.
             problem("scores", rid, "value", f"{sc.value:g} is not a percentage (0 to 100)")
         _check_future(problem, "scores", rid, "published", sc.published, today)
         for url in source_urls(sc.sources):
-            key = (sc.model, sc.benchmark, sc.setting or "", url)
+            # One page may report two checkpoints of a model (DeepSeek's change log: V3, then V3-0324).
+            key = (sc.model, sc.benchmark, sc.setting or "", sc.checkpoint or "", url)
             if key in seen_scores:
-                problem("scores", rid, "sources", f"same model, benchmark, setting and source as score {seen_scores[key]!r}")
+                problem("scores", rid, "sources", f"same model, benchmark, setting, checkpoint and source as score {seen_scores[key]!r}")
                 break
             seen_scores[key] = rid
 
