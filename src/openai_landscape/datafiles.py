@@ -19,7 +19,7 @@ from typing import Any
 import tomli as tomllib  # the mypyc-compiled build parses ~3x faster than the stdlib's
 from pydantic import ValidationError
 
-try:  # ~2.3x faster than tomli on the bundled data; optional, so a platform without its wheel still works
+try:  # 2.3-3x faster than tomli (docs/performance.md); optional, so a platform without its wheel still works
     from rtoml import loads as _fast_loads
 except ImportError:  # pragma: no cover - rtoml ships wheels for the platforms CI uses
     _fast_loads = None
