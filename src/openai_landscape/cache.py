@@ -14,11 +14,9 @@ unreadable or unwritable cache is ignored (and rebuilt), never an error and neve
 from __future__ import annotations
 
 import array
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +28,7 @@ from .catalog import SECTION_NAMES, Catalog, ModelTable, bundled_data_dir
 MAGIC = b"landscape-cache 3\n"
 ENV_NO_CACHE = "LANDSCAPE_NO_CACHE"
 #: Modules whose code decides what a cached record holds.
-SHAPING_MODULES = ("schema.py", "dates.py", "catalog.py", "datafiles.py", "sources.py", "cache.py")
+SHAPING_MODULES = ("schema.py", "dates.py", "catalog.py", "datafiles.py", "dictvalidation.py", "sources.py", "cache.py")
 
 
 def cache_dir() -> Path:
@@ -70,7 +68,10 @@ def input_key(data: Sequence[Path], bundled: bool) -> tuple[Path, tuple[Any, ...
                 signature.append((str(f), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
     except OSError:
         return None
-    name = hashlib.sha256(repr((bundled, [str(r) for r in roots])).encode()).hexdigest()[:20]
+    # Two 32-bit checksums name the file (hashlib's import costs more than a warm run's lookup);
+    # a clash only means two input sets take turns at one file: the signature inside decides.
+    which = repr((bundled, [str(r) for r in roots])).encode()
+    name = f"{zlib.crc32(which):08x}{zlib.adler32(which):08x}"
     return cache_dir() / f"catalog-{name}.bin", tuple(signature)
 
 
@@ -186,6 +187,8 @@ def write(key: tuple[Path, tuple[Any, ...]], catalog: Catalog) -> bool:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC)
@@ -205,3 +208,4 @@ def write(key: tuple[Path, tuple[Any, ...]], catalog: Catalog) -> bool:
                 os.unlink(tmp)
             except OSError:
                 pass
+

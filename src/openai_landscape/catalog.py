@@ -243,24 +243,25 @@ def header_line(text: str, section: str, rid: str) -> int | None:
 # --- from validated records to plain data ----------------------------------------------------
 
 
-def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str]], paths: list[str]) -> Catalog:
-    """The plain catalog of validated (Pydantic) records: what the cache stores."""
+def plain_catalog(valid: Any, info: dict[str, Any] | None, origins: dict[tuple[str, str], list[str]], paths: list[str]) -> Catalog:
+    """The catalog of validated records (JSON-ready dicts, by section), with their sources
+    described and derived fields added: what the cache stores."""
     from .escaping import json_dumps
 
-    orgs = {rid: _plain(r) for rid, r in valid.organizations.items()}
+    orgs = valid.organizations
     domains = {rid: org_domains(o) for rid, o in orgs.items()}
     for rid, o in orgs.items():
         _add_sources(o, domains[rid])
-    licenses = {rid: _plain(r) for rid, r in valid.licenses.items()}
+    licenses = valid.licenses
     for lic in licenses.values():
         _add_sources(lic, [])
-    events = {rid: _plain(r) for rid, r in valid.events.items()}
+    events = valid.events
     for e in events.values():
         _add_sources(e, [d for o in e["organizations"] for d in domains.get(o, [])])
-    software = {rid: _plain(r) for rid, r in valid.software.items()}
+    software = valid.software
     for s in software.values():
         _add_sources(s, domains.get(s.get("organization") or "", []))
-    benchmarks = {rid: _plain(r) for rid, r in valid.benchmarks.items()}
+    benchmarks = valid.benchmarks
     for b in benchmarks.values():
         _add_sources(b, [])
 
@@ -273,8 +274,7 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
     columns: dict[str, list[Any]] = {}
     texts: list[str] = []
     rows = []
-    for rid, model in valid.models.items():
-        rec = _plain(model)
+    for rid, rec in valid.models.items():
         rec["open_weights"] = rec["access"].startswith("open-")
         org_domain = domains.get(rec["organization"], [])
         _add_sources(rec, org_domain)
@@ -294,11 +294,11 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
     if not rows:
         columns = {"id": []}
 
-    scores = {rid: _plain(r) for rid, r in valid.scores.items()}
+    scores = valid.scores
     for sc in scores.values():
         model_org = None
         if sc["model"] in valid.models:
-            model_org = valid.models[sc["model"]].organization
+            model_org = valid.models[sc["model"]]["organization"]
         _add_sources(sc, domains.get(model_org or "", []) if sc["measured_by"] == "developer" else domains.get(sc["measured_by"], []))
     sections = {
         "organizations": orgs,
@@ -308,12 +308,7 @@ def plain_catalog(valid: Any, info: Any, origins: dict[tuple[str, str], list[str
         "benchmarks": benchmarks,
         "scores": scores,
     }
-    info_dict = info.model_dump(mode="json") if info is not None else None
-    return Catalog(ModelTable(columns, texts), sections, info_dict, origins, paths)
-
-
-def _plain(record: Any) -> dict[str, Any]:
-    return record.model_dump(mode="json")
+    return Catalog(ModelTable(columns, texts), sections, info, origins, paths)
 
 
 def _add_sources(rec: dict[str, Any], own_domains: list[str]) -> None:

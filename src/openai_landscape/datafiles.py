@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - rtoml ships wheels for the platforms C
 
 from .catalog import SHARED_ID_SECTIONS, SINGULAR
 from .errors import DataError
-from .schema import SECTIONS, URL_PATTERN, BenchmarkUnit, DatasetInfo, Record, date_bounds
+from .schema import SECTIONS, URL_PATTERN, BenchmarkUnit, DatasetInfo, Model, Record, date_bounds, model_problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
@@ -349,16 +349,22 @@ def validate(
     info: dict[str, Any] | None,
     problems: list[DataError],
     today: dt.date | None = None,
-) -> tuple[SimpleNamespace, DatasetInfo | None]:
-    """Validate every record with Pydantic, then the cross-record rules; the valid records by section."""
+) -> tuple[SimpleNamespace, dict[str, Any] | None]:
+    """Validate every record with Pydantic, then the cross-record rules; the valid records by
+    section, as the JSON-ready dicts `model_dump(mode="json")` gives."""
     valid = SimpleNamespace(**{name: {} for name in SECTIONS})
     raws: dict[tuple[str, str], RawRecord] = {}
+    fast = _model_dict_validator()
     for ident, raw in merged.items():
-        try:
-            record = SECTIONS[raw.section].model_validate(raw.data)
-        except ValidationError as exc:
-            problems.extend(_pydantic_problems(raw, exc))
-            continue
+        record = None
+        if fast is not None and raw.section == "models":
+            record = _fast_model(fast, raw.data)
+        if record is None:
+            try:
+                record = SECTIONS[raw.section].model_validate(raw.data).model_dump(mode="json")
+            except ValidationError as exc:
+                problems.extend(_pydantic_problems(raw, exc))
+                continue
         getattr(valid, raw.section)[raw.data["id"]] = record
         raws[ident] = raw
     valid.section = lambda name: getattr(valid, name)
@@ -366,7 +372,7 @@ def validate(
     if info:
         clean = {k: v for k, v in info.items() if not k.startswith("__")}
         try:
-            dataset = DatasetInfo.model_validate(clean)
+            dataset = DatasetInfo.model_validate(clean).model_dump(mode="json")
         except ValidationError as exc:
             for err in exc.errors():
                 problems.append(
@@ -380,6 +386,27 @@ def validate(
                 )
     problems.extend(check_rules(valid, raws, today or dt.date.today()))
     return valid, dataset
+
+
+_FAST: list[Any] = []
+
+
+def _model_dict_validator() -> Any:
+    """Model records validated straight to dicts (`dictvalidation`), built on first use."""
+    if not _FAST:
+        from .dictvalidation import dict_validator
+
+        _FAST.append(dict_validator(Model, replicated=["_consistent"]))
+    return _FAST[0]
+
+
+def _fast_model(fast: Any, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The plain model, or None when anything is wrong: the Pydantic model then says what."""
+    try:
+        record = fast.validate_python(data)
+    except ValidationError:
+        return None
+    return record if model_problem(record) is None else None
 
 
 def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.date) -> list[DataError]:
@@ -405,55 +432,58 @@ def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.
                 seen[rid] = SINGULAR[section]
 
     for rid, m in catalog.models.items():
-        ref("models", rid, "organization", "organizations", m.organization)
-        ref("models", rid, "license", "licenses", m.license)
-        ref("models", rid, "base_model", "models", m.base_model)
-        ref("models", rid, "teacher", "models", m.teacher)
-        ref("models", rid, "successor_of", "models", m.successor_of)
-        if m.successor_of == rid:
+        base = m["base_model"]
+        ref("models", rid, "organization", "organizations", m["organization"])
+        ref("models", rid, "license", "licenses", m["license"])
+        ref("models", rid, "base_model", "models", base)
+        ref("models", rid, "teacher", "models", m["teacher"])
+        ref("models", rid, "successor_of", "models", m["successor_of"])
+        if m["successor_of"] == rid:
             problem("models", rid, "successor_of", "a model cannot succeed itself")
-        if m.open_weights and not m.license:
-            problem("models", rid, "license", f"access is {m.access.value}: open weights need a license")
-        if m.base_model == rid:
+        if not m["license"] and m["access"].startswith("open-"):
+            problem("models", rid, "license", f"access is {m['access']}: open weights need a license")
+        if base == rid:
             problem("models", rid, "base_model", "a model cannot be its own base_model")
-        _check_future(problem, "models", rid, "release_date", m.release_date, today)
+        _check_future(problem, "models", rid, "release_date", m["release_date"], today)
     problems.extend(_base_model_cycles(catalog, raws))
 
     for rid, o in catalog.organizations.items():
-        ref("organizations", rid, "parent", "organizations", o.parent)
-        _check_future(problem, "organizations", rid, "founded", o.founded, today)
+        ref("organizations", rid, "parent", "organizations", o["parent"])
+        _check_future(problem, "organizations", rid, "founded", o["founded"], today)
     for rid, e in catalog.events.items():
-        for org in e.organizations:
+        for org in e["organizations"]:
             ref("events", rid, "organizations", "organizations", org)
-        for mid in e.models:
+        for mid in e["models"]:
             ref("events", rid, "models", "models", mid)
-        for sid in e.software:
+        for sid in e["software"]:
             ref("events", rid, "software", "software", sid)
-        if e.access is not None and not e.models:
+        if e["access"] is not None and not e["models"]:
             problem("events", rid, "access", "an access change needs the models it applies to")
-        _check_future(problem, "events", rid, "date", e.date, today)
+        _check_future(problem, "events", rid, "date", e["date"], today)
     for rid, s in catalog.software.items():
-        ref("software", rid, "organization", "organizations", s.organization)
-        ref("software", rid, "license", "licenses", s.license)
-        _check_future(problem, "software", rid, "release_date", s.release_date, today)
+        ref("software", rid, "organization", "organizations", s["organization"])
+        ref("software", rid, "license", "licenses", s["license"])
+        _check_future(problem, "software", rid, "release_date", s["release_date"], today)
 
     for rid, b in catalog.benchmarks.items():
-        if b.discriminates_from and b.discriminates_until and b.discriminates_until < b.discriminates_from:
+        start, until = b["discriminates_from"], b["discriminates_until"]
+        if start and until and until < start:
             problem("benchmarks", rid, "discriminates_until", "is before discriminates_from")
-        _check_future(problem, "benchmarks", rid, "released", b.released, today)
+        _check_future(problem, "benchmarks", rid, "released", b["released"], today)
     seen_scores: dict[tuple[str, str, str, str, str], str] = {}
+    percent = BenchmarkUnit.PERCENT.value
     for rid, sc in catalog.scores.items():
-        ref("scores", rid, "model", "models", sc.model)
-        ref("scores", rid, "benchmark", "benchmarks", sc.benchmark)
-        if sc.measured_by != "developer":
-            ref("scores", rid, "measured_by", "organizations", sc.measured_by)
-        bench = catalog.benchmarks.get(sc.benchmark)
-        if bench is not None and bench.unit is BenchmarkUnit.PERCENT and not 0 <= sc.value <= 100:
-            problem("scores", rid, "value", f"{sc.value:g} is not a percentage (0 to 100)")
-        _check_future(problem, "scores", rid, "published", sc.published, today)
-        for url in source_urls(sc.sources):
+        ref("scores", rid, "model", "models", sc["model"])
+        ref("scores", rid, "benchmark", "benchmarks", sc["benchmark"])
+        if sc["measured_by"] != "developer":
+            ref("scores", rid, "measured_by", "organizations", sc["measured_by"])
+        bench = catalog.benchmarks.get(sc["benchmark"])
+        if bench is not None and bench["unit"] == percent and not 0 <= sc["value"] <= 100:
+            problem("scores", rid, "value", f"{sc['value']:g} is not a percentage (0 to 100)")
+        _check_future(problem, "scores", rid, "published", sc["published"], today)
+        for url in source_urls(sc["sources"]):
             # One page may report two checkpoints of a model (DeepSeek's change log: V3, then V3-0324).
-            key = (sc.model, sc.benchmark, sc.setting or "", sc.checkpoint or "", url)
+            key = (sc["model"], sc["benchmark"], sc["setting"] or "", sc["checkpoint"] or "", url)
             if key in seen_scores:
                 problem("scores", rid, "sources", f"same model, benchmark, setting, checkpoint and source as score {seen_scores[key]!r}")
                 break
@@ -464,7 +494,7 @@ def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.
 
 
 def source_urls(sources: Iterable[Any]) -> list[str]:
-    return [s if isinstance(s, str) else s.url for s in sources]
+    return [s if isinstance(s, str) else s["url"] for s in sources]
 
 
 def _check_future(problem: Any, section: str, rid: str, fieldname: str, value: str | None, today: dt.date) -> None:
@@ -477,10 +507,10 @@ def _base_model_cycles(catalog: Any, raws: dict[tuple[str, str], RawRecord]) -> 
     reported: set[str] = set()
     for start in catalog.models:
         chain = [start]
-        current = catalog.models[start].base_model
+        current = catalog.models[start]["base_model"]
         while current and current in catalog.models and current not in chain:
             chain.append(current)
-            current = catalog.models[current].base_model
+            current = catalog.models[current]["base_model"]
         if current and current in chain and current != start:
             continue  # the cycle does not include start; it is reported from a member
         if current == start and len(chain) > 1 and not reported.intersection(chain):
@@ -502,7 +532,7 @@ def _duplicate_models(catalog: Any, raws: dict[tuple[str, str], RawRecord]) -> l
     problems = []
     names: dict[tuple[str, str], str] = {}
     for rid, m in catalog.models.items():
-        key = (m.organization, normalized_name(m.name))
+        key = (m["organization"], normalized_name(m["name"]))
         if key in names:
             raw = raws[("models", rid)]
             file, line = raw.place("name")
@@ -513,7 +543,7 @@ def _duplicate_models(catalog: Any, raws: dict[tuple[str, str], RawRecord]) -> l
             names[key] = rid
     owners: dict[str, str] = {rid.casefold(): rid for rid in catalog.models}
     for rid, m in catalog.models.items():
-        for alias in m.aliases:
+        for alias in m["aliases"]:
             other = owners.get(alias.casefold())
             if other and other != rid:
                 raw = raws[("models", rid)]

@@ -12,22 +12,27 @@ states no setting. Pure functions: no I/O, no printing (docs/gap.md explains the
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from .catalog import Catalog, date_start
 from .errors import UsageError
+from .plain import REQUIRED, Plain
 from .sources import has_primary
 
 DEFAULT_TOLERANCE = 0.5
 
 
-@dataclass(frozen=True)
-class Point:
-    """A model's best comparable score on one benchmark, and the date it counts from."""
+class Point(Plain):
+    """A model's best comparable score on one benchmark, and the date it counts from.
 
+    A `Plain`, not a dataclass: `commands` imports this module for its default tolerance, and
+    every listing would pay for compiling a dataclass (docs/performance.md)."""
+
+    FIELDS: ClassVar[dict[str, Any]] = dict.fromkeys(
+        ("model", "name", "organization", "open_weights", "date", "value", "score_id", "setting", "measured_by", "primary_source"),
+        REQUIRED,
+    )
     model: str
     name: str
     organization: str
@@ -40,7 +45,7 @@ class Point:
     primary_source: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return self._values()
 
 
 def months(a: str, b: str) -> float:
@@ -167,6 +172,7 @@ def _unmatched_by_year(unmatched: Sequence[Mapping[str, Any]]) -> dict[str, dict
 
 def summary(pairs: Sequence[Mapping[str, Any]], unmatched: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Median and latest lag, and the median lag by the year the closed frontier was set."""
+    from statistics import median
     lags = [p["lag_months"] for p in pairs]
     by_year: dict[str, list[float]] = {}
     for p in pairs:
@@ -175,10 +181,10 @@ def summary(pairs: Sequence[Mapping[str, Any]], unmatched: Sequence[Mapping[str,
     return {
         "matched": len(pairs),
         "unmatched": len(unmatched),
-        "median_lag_months": round(statistics.median(lags), 1) if lags else None,
+        "median_lag_months": round(median(lags), 1) if lags else None,
         "latest_lag_months": latest["lag_months"] if latest else None,
         "latest_pair": [latest["closed"]["model"], latest["open"]["model"]] if latest else None,
-        "median_lag_by_year": {y: round(statistics.median(v), 1) for y, v in sorted(by_year.items())},
+        "median_lag_by_year": {y: round(median(v), 1) for y, v in sorted(by_year.items())},
         "unmatched_by_year": _unmatched_by_year(unmatched),
         "longest_unmatched_months": max((u["standing_months"] for u in unmatched), default=None),
     }

@@ -233,28 +233,43 @@ class Model(Record):
         return self.access.open_weights
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Model:
-        if self.release_date and self.announced and date_bounds(self.announced)[0] > date_bounds(self.release_date)[0]:
-            raise ValueError(f"announced ({self.announced}) is after release_date ({self.release_date})")
-        if self.release_date and self.open_weights_since:
-            if date_bounds(self.open_weights_since)[1] < date_bounds(self.release_date)[0]:
-                raise ValueError(f"open_weights_since ({self.open_weights_since}) is before release_date ({self.release_date})")
-        if self.open_weights_since and not self.open_weights:
-            raise ValueError(f"open_weights_since given but access is {self.access.value}")
-        if self.base_relation and not self.base_model:
-            raise ValueError("base_relation needs a base_model")
-        if self.native_context_length and self.context_length and self.native_context_length > self.context_length:
-            raise ValueError(f"native_context_length ({self.native_context_length}) exceeds context_length ({self.context_length})")
+    def _consistent(self) -> Model:
+        problem = model_problem(_JsonView(self))
+        if problem:
+            raise ValueError(problem)
         return self
 
-    @model_validator(mode="after")
-    def _active_not_above_total(self) -> Model:
-        if self.active_params_b is not None and self.params_b is not None:
-            if self.active_params_b > self.params_b:
-                raise ValueError(
-                    f"active_params_b ({self.active_params_b}) exceeds params_b ({self.params_b})"
-                )
-        return self
+
+class _JsonView:
+    """A model's fields as `model_dump(mode="json")` would give them (enums as their values)."""
+
+    def __init__(self, record: BaseModel) -> None:
+        self.record = record
+
+    def __getitem__(self, name: str) -> Any:
+        value = getattr(self.record, name)
+        return value.value if isinstance(value, Enum) else value
+
+
+def model_problem(m: Any) -> str | None:
+    """What makes a model record inconsistent with itself, over its JSON-ready fields (a plain
+    dict or a model's `_JsonView`): the one check `dictvalidation` runs after Pydantic's."""
+    release, announced, opened = m["release_date"], m["announced"], m["open_weights_since"]
+    if release and announced and date_bounds(announced)[0] > date_bounds(release)[0]:
+        return f"announced ({announced}) is after release_date ({release})"
+    if release and opened and date_bounds(opened)[1] < date_bounds(release)[0]:
+        return f"open_weights_since ({opened}) is before release_date ({release})"
+    if opened and not m["access"].startswith("open-"):
+        return f"open_weights_since given but access is {m['access']}"
+    if m["base_relation"] and not m["base_model"]:
+        return "base_relation needs a base_model"
+    native, context = m["native_context_length"], m["context_length"]
+    if native and context and native > context:
+        return f"native_context_length ({native}) exceeds context_length ({context})"
+    active, total = m["active_params_b"], m["params_b"]
+    if active is not None and total is not None and active > total:
+        return f"active_params_b ({active}) exceeds params_b ({total})"
+    return None
 
 
 class Organization(Record):
