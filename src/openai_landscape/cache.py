@@ -28,7 +28,7 @@ from .catalog import SECTION_NAMES, Catalog, ModelTable, bundled_data_dir
 MAGIC = b"landscape-cache 3\n"
 ENV_NO_CACHE = "LANDSCAPE_NO_CACHE"
 #: Modules whose code decides what a cached record holds.
-SHAPING_MODULES = ("schema.py", "dates.py", "catalog.py", "datafiles.py", "dictvalidation.py", "sources.py", "cache.py")
+SHAPING_MODULES = ("schema.py", "dates.py", "catalog.py", "datafiles.py", "dictvalidation.py", "parallel.py", "sources.py", "cache.py")
 
 
 def cache_dir() -> Path:

@@ -243,13 +243,18 @@ def header_line(text: str, section: str, rid: str) -> int | None:
 # --- from validated records to plain data ----------------------------------------------------
 
 
-def plain_catalog(valid: Any, info: dict[str, Any] | None, origins: dict[tuple[str, str], list[str]], paths: list[str]) -> Catalog:
+def plain_catalog(
+    valid: Any,
+    info: dict[str, Any] | None,
+    origins: dict[tuple[str, str], list[str]],
+    paths: list[str],
+    helper: Any = None,
+) -> Catalog:
     """The catalog of validated records (JSON-ready dicts, by section), with their sources
-    described and derived fields added: what the cache stores."""
-    from .escaping import json_dumps
-
+    described and derived fields added: what the cache stores. `helper` (`parallel`): a child
+    process writing the texts of the models from `helper_split` on."""
+    domains, opened_by_event = model_context(valid)
     orgs = valid.organizations
-    domains = {rid: org_domains(o) for rid, o in orgs.items()}
     for rid, o in orgs.items():
         _add_sources(o, domains[rid])
     licenses = valid.licenses
@@ -265,34 +270,25 @@ def plain_catalog(valid: Any, info: dict[str, Any] | None, origins: dict[tuple[s
     for b in benchmarks.values():
         _add_sources(b, [])
 
-    opened_by_event: dict[str, str] = {}
-    for e in sorted(events.values(), key=lambda e: date_start(e["date"]) or ""):
-        if e.get("access", "") and e["access"].startswith("open-"):
-            for mid in e["models"]:
-                opened_by_event.setdefault(mid, e["date"])
-
-    columns: dict[str, list[Any]] = {}
-    texts: list[str] = []
-    rows = []
-    for rid, rec in valid.models.items():
-        rec["open_weights"] = rec["access"].startswith("open-")
-        org_domain = domains.get(rec["organization"], [])
-        _add_sources(rec, org_domain)
-        if rec["open_weights"] and not rec["open_weights_since"] and rid in opened_by_event:
-            opened = opened_by_event[rid]
-            if rec["release_date"] and (date_start(opened) or "") > (date_start(rec["release_date"]) or ""):
-                rec["open_weights_since"] = opened
-        rows.append(rec)
-    for rec in rows:
-        texts.append(json_dumps(rec, indent=None))
-    keys = [k for k in (rows[0] if rows else {"id": None}) if k not in ("openness", "sources", "source_details")]
+    rows = model_rows(valid, opened_by_event)
+    split = len(rows) if helper is None else helper_split(len(rows))
+    texts, primary = model_texts(rows[:split], domains)
+    if split < len(rows):
+        answer = helper.result()
+        if answer is not None and answer[0] == [r["id"] for r in rows[split:]]:
+            texts += answer[1]
+            primary += answer[2]
+        else:
+            more_texts, more_primary = model_texts(rows[split:], domains)
+            texts += more_texts
+            primary += more_primary
+    columns: dict[str, list[Any]] = {"id": []}
     if rows:
-        columns.update(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
-    columns["open_source"] = [is_open_source(r, licenses) for r in rows]
-    columns["primary_sourced"] = [has_primary(r) for r in rows]
-    columns["country"] = [orgs.get(r["organization"], {}).get("country") for r in rows]
-    if not rows:
-        columns = {"id": []}
+        keys = [k for k in rows[0] if k not in ("openness", "sources", "source_details")]
+        columns = dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
+        columns["open_source"] = [is_open_source(r, licenses) for r in rows]
+        columns["primary_sourced"] = primary
+        columns["country"] = [orgs.get(r["organization"], {}).get("country") for r in rows]
 
     scores = valid.scores
     for sc in scores.values():
@@ -309,6 +305,51 @@ def plain_catalog(valid: Any, info: dict[str, Any] | None, origins: dict[tuple[s
         "scores": scores,
     }
     return Catalog(ModelTable(columns, texts), sections, info, origins, paths)
+
+
+def model_context(valid: Any) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Each organisation's own domains, and the date an access event first opened each model."""
+    domains = {rid: org_domains(o) for rid, o in valid.organizations.items()}
+    opened_by_event: dict[str, str] = {}
+    for e in sorted(valid.events.values(), key=lambda e: date_start(e["date"]) or ""):
+        if e.get("access", "") and e["access"].startswith("open-"):
+            for mid in e["models"]:
+                opened_by_event.setdefault(mid, e["date"])
+    return domains, opened_by_event
+
+
+def model_rows(valid: Any, opened_by_event: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The models with their derived fields (sources are described later, in `model_texts`)."""
+    rows = []
+    for rid, rec in valid.models.items():
+        rec["open_weights"] = rec["access"].startswith("open-")
+        if rec["open_weights"] and not rec["open_weights_since"] and rid in opened_by_event:
+            opened = opened_by_event[rid]
+            if rec["release_date"] and (date_start(opened) or "") > (date_start(rec["release_date"]) or ""):
+                rec["open_weights_since"] = opened
+        rows.append(rec)
+    return rows
+
+
+def model_texts(rows: Sequence[dict[str, Any]], domains: Mapping[str, list[str]]) -> tuple[list[str], list[bool]]:
+    """Each model's JSON text (its sources described first) and whether it has a primary source."""
+    from .escaping import json_dumps
+
+    texts, primary = [], []
+    for rec in rows:
+        _add_sources(rec, domains.get(rec["organization"], []))
+        texts.append(json_dumps(rec, indent=None))
+        primary.append(has_primary(rec))
+    return texts, primary
+
+
+#: The share of the models whose texts the helper process writes: it skips the cross-record
+#: rules, the other sections and the columns, so it can take more than half (docs/performance.md).
+HELPER_SHARE = 0.55
+
+
+def helper_split(n: int) -> int:
+    return n - int(n * HELPER_SHARE)
 
 
 def _add_sources(rec: dict[str, Any], own_domains: list[str]) -> None:
@@ -358,8 +399,11 @@ def check(
     *,
     bundled: bool = True,
     today: dt.date | None = None,
+    progress: Any = None,
 ) -> tuple[Catalog, list[DataError]]:
-    """Read and validate everything, no cache; the catalog of the valid records and every problem."""
+    """Read and validate everything, no cache; the catalog of the valid records and every problem.
+    `progress`: a context to show while parsing and validating (entered after any fork)."""
+    import contextlib
     import gc
 
     # A load allocates millions of objects and no cycles; the collector's passes over them cost
@@ -367,7 +411,7 @@ def check(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(data, bundled, today)
+        return _check(data, bundled, today, progress or contextlib.nullcontext())
     finally:
         # What the load built lives until exit: freezing it spares every later collection a
         # walk over millions of objects (about 50 ms at 10,000 models); refcounts still free it.
@@ -376,21 +420,46 @@ def check(
             gc.enable()
 
 
-def _check(data: Sequence[str | Path], bundled: bool, today: dt.date | None) -> tuple[Catalog, list[DataError]]:
-    from .datafiles import merge_layers, read_layer, validate
+def _check(data: Sequence[str | Path], bundled: bool, today: dt.date | None, progress: Any) -> tuple[Catalog, list[DataError]]:
+    from . import parallel
+    from .datafiles import read_inputs
 
-    problems: list[DataError] = []
-    layers = []
+    inputs = []
     if bundled:
         root = bundled_data_dir()
-        layers.append(read_layer([root], problems, display_root=root.parent))
+        inputs.append(read_inputs([root], display_root=root.parent))
     for path in data:
-        layers.append(read_layer([Path(path)], problems))
-    merged, info = merge_layers(layers)
-    valid, dataset = validate(merged, info, problems, today)
-    origins = {ident: raw.origins for ident, raw in merged.items()}
-    paths = [str(bundled_data_dir())] * bundled + [str(p) for p in data]
-    return plain_catalog(valid, dataset, origins, paths), problems
+        inputs.append(read_inputs([Path(path)]))
+    size = sum(len(item[1]) for layer in inputs for item in layer if isinstance(item, tuple))
+    helper = parallel.start(lambda: _helper_work(inputs, today), size)
+    try:
+        with progress:
+            problems: list[DataError] = []
+            merged, valid, dataset = _validated(inputs, today, problems, rules=True)
+            origins = {ident: raw.origins for ident, raw in merged.items()}
+            paths = [str(bundled_data_dir())] * bundled + [str(p) for p in data]
+            return plain_catalog(valid, dataset, origins, paths, helper), problems
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _validated(inputs: list[Any], today: dt.date | None, problems: list[DataError], rules: bool) -> tuple[Any, Any, Any]:
+    from .datafiles import merge_layers, parse_inputs, validate
+
+    merged, info = merge_layers([parse_inputs(layer, problems) for layer in inputs])
+    valid, dataset = validate(merged, info, problems, today, rules=rules)
+    return merged, valid, dataset
+
+
+def _helper_work(inputs: list[Any], today: dt.date | None) -> tuple[list[str], list[str], list[bool]]:
+    """In the helper process: the same parse and validation, then the texts of the last models."""
+    _, valid, _ = _validated(inputs, today, [], rules=False)
+    domains, opened_by_event = model_context(valid)
+    rows = model_rows(valid, opened_by_event)
+    rows = rows[helper_split(len(rows)) :]
+    texts, primary = model_texts(rows, domains)
+    return [r["id"] for r in rows], texts, primary
 
 
 def load(
@@ -409,8 +478,7 @@ def load(
         hit = cache.read(key)
         if hit is not None:
             return hit
-    with _progress(key):
-        catalog, problems = check(data, bundled=bundled, today=today)
+    catalog, problems = check(data, bundled=bundled, today=today, progress=_progress(key))
     if problems:
         raise DataProblems(problems)
     if key is not None:

@@ -190,32 +190,53 @@ class Layer:
 
     records: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
     info: dict[str, Any] | None = None
-    files: list[str] = field(default_factory=list)
+
+
+#: One input of a layer, in order: a file's (name, text), or a problem found reading it.
+Input = tuple[str, str] | DataError
 
 
 def read_layer(paths: Iterable[Path], problems: list[DataError], display_root: Path | None = None) -> Layer:
-    layer = Layer()
+    return parse_inputs(read_inputs(paths, display_root), problems)
+
+
+def read_inputs(paths: Iterable[Path], display_root: Path | None = None) -> list[Input]:
+    """Every file's text, read before anything is parsed (a helper process parses the same
+    texts: `parallel`), with reading problems kept in their place."""
+    out: list[Input] = []
     for root in paths:
         try:
             files = data_files(root)
         except DataError as exc:
-            problems.append(exc)
+            out.append(exc)
             continue
         if not files and root.is_dir():
-            problems.append(DataError("directory holds no .toml files", file=str(root)))
+            out.append(DataError("directory holds no .toml files", file=str(root)))
         for path in files:
             name = _display(path, display_root)
-            layer.files.append(name)
             try:
-                text = read_text(path)
-                doc = parse_toml(text, name)
+                out.append((name, read_text(path)))
             except DataError as exc:
-                problems.append(exc)
-                continue
-            if not doc:
-                problems.append(DataError("file holds no records", file=name, line=1))
-                continue
-            _read_document(doc, SourceFile(name, text), layer, problems)
+                out.append(exc)
+    return out
+
+
+def parse_inputs(inputs: Iterable[Input], problems: list[DataError]) -> Layer:
+    layer = Layer()
+    for item in inputs:
+        if isinstance(item, DataError):
+            problems.append(item)
+            continue
+        name, text = item
+        try:
+            doc = parse_toml(text, name)
+        except DataError as exc:
+            problems.append(exc)
+            continue
+        if not doc:
+            problems.append(DataError("file holds no records", file=name, line=1))
+            continue
+        _read_document(doc, SourceFile(name, text), layer, problems)
     return layer
 
 
@@ -349,24 +370,27 @@ def validate(
     info: dict[str, Any] | None,
     problems: list[DataError],
     today: dt.date | None = None,
+    *,
+    rules: bool = True,
 ) -> tuple[SimpleNamespace, dict[str, Any] | None]:
-    """Validate every record with Pydantic, then the cross-record rules; the valid records by
-    section, as the JSON-ready dicts `model_dump(mode="json")` gives."""
+    """Validate every record with Pydantic, then (unless `rules` is false) the cross-record
+    rules; the valid records by section, as the JSON-ready dicts `model_dump(mode="json")` gives."""
     valid = SimpleNamespace(**{name: {} for name in SECTIONS})
-    raws: dict[tuple[str, str], RawRecord] = {}
     fast = _model_dict_validator()
-    for ident, raw in merged.items():
-        record = None
-        if fast is not None and raw.section == "models":
-            record = _fast_model(fast, raw.data)
-        if record is None:
-            try:
-                record = SECTIONS[raw.section].model_validate(raw.data).model_dump(mode="json")
-            except ValidationError as exc:
-                problems.extend(_pydantic_problems(raw, exc))
+    models = valid.models
+    for raw in merged.values():
+        section, data = raw.section, raw.data
+        if section == "models" and fast is not None:
+            record = _fast_model(fast, data)
+            if record is not None:
+                models[data["id"]] = record
                 continue
-        getattr(valid, raw.section)[raw.data["id"]] = record
-        raws[ident] = raw
+        try:
+            record = SECTIONS[section].model_validate(data).model_dump(mode="json")
+        except ValidationError as exc:
+            problems.extend(_pydantic_problems(raw, exc))
+            continue
+        getattr(valid, section)[data["id"]] = record
     valid.section = lambda name: getattr(valid, name)
     dataset = None
     if info:
@@ -384,7 +408,8 @@ def validate(
                         field=".".join(str(p) for p in err["loc"]),
                     )
                 )
-    problems.extend(check_rules(valid, raws, today or dt.date.today()))
+    if rules:
+        problems.extend(check_rules(valid, merged, today or dt.date.today()))
     return valid, dataset
 
 
@@ -410,7 +435,8 @@ def _fast_model(fast: Any, data: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.date) -> list[DataError]:
-    """Rules that need more than one record: references, cycles, shared ids, dates, duplicates."""
+    """Rules that need more than one record: references, cycles, shared ids, dates, duplicates.
+    `raws`: where each record came from (at least every valid one)."""
     problems: list[DataError] = []
 
     def problem(section: str, rid: str, fieldname: str | None, message: str) -> None:
@@ -522,9 +548,12 @@ def _base_model_cycles(catalog: Any, raws: dict[tuple[str, str], RawRecord]) -> 
     return problems
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def normalized_name(name: str) -> str:
     """Letters and digits only, '+' kept as 'plus': 'Command R+' differs from 'Command R'."""
-    return re.sub(r"[^0-9a-z]+", "", name.casefold().replace("+", "plus"))
+    return _NOT_ALNUM.sub("", name.casefold().replace("+", "plus"))
 
 
 def _duplicate_models(catalog: Any, raws: dict[tuple[str, str], RawRecord]) -> list[DataError]:
