@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from openai_landscape.catalog import check
-from openai_landscape.schema import date_bounds
+from openai_landscape.dates import date_bounds
 
 
 @pytest.fixture(scope="module")

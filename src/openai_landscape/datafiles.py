@@ -17,16 +17,23 @@ from types import SimpleNamespace
 from typing import Any
 
 import tomli as tomllib  # the mypyc-compiled build parses ~3x faster than the stdlib's
-from pydantic import ValidationError
+from pydantic_core import ValidationError  # what pydantic.ValidationError is
 
 try:  # 2.3-3x faster than tomli (docs/performance.md); optional, so a platform without its wheel still works
     from rtoml import loads as _fast_loads
 except ImportError:  # pragma: no cover - rtoml ships wheels for the platforms CI uses
     _fast_loads = None
 
-from .catalog import SHARED_ID_SECTIONS, SINGULAR
+from .catalog import SECTION_NAMES, SHARED_ID_SECTIONS, SINGULAR
+from .consistency import model_problem
+from .dates import date_bounds
 from .errors import DataError
-from .schema import SECTIONS, URL_PATTERN, BenchmarkUnit, DatasetInfo, Model, Record, date_bounds, model_problem
+
+# The Pydantic models (`schema`) are imported only to judge a record the dict validators refuse
+# (`dictvalidation`): a load of valid data never imports Pydantic itself.
+SECTIONS = SECTION_NAMES
+#: `BenchmarkUnit.PERCENT` (tests/test_dictvalidation.py checks they agree).
+PERCENT = "percent"
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
@@ -332,7 +339,9 @@ def merge_layers(layers: Sequence[Layer]) -> tuple[dict[tuple[str, str], RawReco
 
 
 def _pydantic_problems(raw: RawRecord, exc: ValidationError) -> list[DataError]:
-    kind = SECTIONS[raw.section]
+    from .schema import URL_PATTERN
+
+    kind = _model(raw.section)
     out = []
     for err in exc.errors():
         loc = [str(p) for p in err["loc"]]
@@ -357,7 +366,7 @@ def _pydantic_problems(raw: RawRecord, exc: ValidationError) -> list[DataError]:
     return out
 
 
-def _nested_fields(kind: type[Record], path: list[str]) -> Iterable[str]:
+def _nested_fields(kind: Any, path: list[str]) -> Iterable[str]:
     from .schema import Evidence, Openness
 
     if path and path[0] == "openness":
@@ -376,62 +385,66 @@ def validate(
     """Validate every record with Pydantic, then (unless `rules` is false) the cross-record
     rules; the valid records by section, as the JSON-ready dicts `model_dump(mode="json")` gives."""
     valid = SimpleNamespace(**{name: {} for name in SECTIONS})
-    fast = _model_dict_validator()
-    models = valid.models
+    fast = validators()
     for raw in merged.values():
         section, data = raw.section, raw.data
-        if section == "models" and fast is not None:
-            record = _fast_model(fast, data)
-            if record is not None:
-                models[data["id"]] = record
+        record = _fast_record(fast.get(section), section, data)
+        if record is None:
+            try:
+                record = _model(section).model_validate(data).model_dump(mode="json")
+            except ValidationError as exc:
+                problems.extend(_pydantic_problems(raw, exc))
                 continue
-        try:
-            record = SECTIONS[section].model_validate(data).model_dump(mode="json")
-        except ValidationError as exc:
-            problems.extend(_pydantic_problems(raw, exc))
-            continue
         getattr(valid, section)[data["id"]] = record
     valid.section = lambda name: getattr(valid, name)
     dataset = None
     if info:
         clean = {k: v for k, v in info.items() if not k.startswith("__")}
-        try:
-            dataset = DatasetInfo.model_validate(clean).model_dump(mode="json")
-        except ValidationError as exc:
-            for err in exc.errors():
-                problems.append(
-                    DataError(
-                        err["msg"].removeprefix("Value error, "),
-                        file=info.get("__file__"),
-                        line=info.get("__line__"),
-                        record="dataset",
-                        field=".".join(str(p) for p in err["loc"]),
+        dataset = _fast_record(fast.get("dataset"), "dataset", clean)
+        if dataset is None:
+            try:
+                dataset = _model("dataset").model_validate(clean).model_dump(mode="json")
+            except ValidationError as exc:
+                for err in exc.errors():
+                    problems.append(
+                        DataError(
+                            err["msg"].removeprefix("Value error, "),
+                            file=info.get("__file__"),
+                            line=info.get("__line__"),
+                            record="dataset",
+                            field=".".join(str(p) for p in err["loc"]),
+                        )
                     )
-                )
     if rules:
         problems.extend(check_rules(valid, merged, today or dt.date.today()))
     return valid, dataset
 
 
-_FAST: list[Any] = []
+def validators() -> dict[str, Any]:
+    from .dictvalidation import validators
+
+    return validators()
 
 
-def _model_dict_validator() -> Any:
-    """Model records validated straight to dicts (`dictvalidation`), built on first use."""
-    if not _FAST:
-        from .dictvalidation import dict_validator
+def _model(section: str) -> Any:
+    from .schema import SECTIONS as MODELS
+    from .schema import DatasetInfo
 
-        _FAST.append(dict_validator(Model, replicated=["_consistent"]))
-    return _FAST[0]
+    return DatasetInfo if section == "dataset" else MODELS[section]
 
 
-def _fast_model(fast: Any, data: dict[str, Any]) -> dict[str, Any] | None:
-    """The plain model, or None when anything is wrong: the Pydantic model then says what."""
+def _fast_record(fast: Any, section: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The plain record, or None when anything is wrong (or no dict validator): the Pydantic
+    model then says what."""
+    if fast is None:
+        return None
     try:
         record = fast.validate_python(data)
     except ValidationError:
         return None
-    return record if model_problem(record) is None else None
+    if section == "models" and model_problem(record) is not None:
+        return None
+    return record
 
 
 def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.date) -> list[DataError]:
@@ -497,7 +510,7 @@ def check_rules(catalog: Any, raws: dict[tuple[str, str], RawRecord], today: dt.
             problem("benchmarks", rid, "discriminates_until", "is before discriminates_from")
         _check_future(problem, "benchmarks", rid, "released", b["released"], today)
     seen_scores: dict[tuple[str, str, str, str, str], str] = {}
-    percent = BenchmarkUnit.PERCENT.value
+    percent = PERCENT
     for rid, sc in catalog.scores.items():
         ref("scores", rid, "model", "models", sc["model"])
         ref("scores", rid, "benchmark", "benchmarks", sc["benchmark"])

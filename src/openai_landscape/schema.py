@@ -11,7 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .dates import check_partial_date, date_bounds
+from .consistency import model_problem
+from .dates import check_partial_date
 
 SLUG = r"^[a-z0-9][a-z0-9._+-]*$"
 PartialDate = Annotated[str, AfterValidator(check_partial_date)]
@@ -249,27 +250,6 @@ class _JsonView:
     def __getitem__(self, name: str) -> Any:
         value = getattr(self.record, name)
         return value.value if isinstance(value, Enum) else value
-
-
-def model_problem(m: Any) -> str | None:
-    """What makes a model record inconsistent with itself, over its JSON-ready fields (a plain
-    dict or a model's `_JsonView`): the one check `dictvalidation` runs after Pydantic's."""
-    release, announced, opened = m["release_date"], m["announced"], m["open_weights_since"]
-    if release and announced and date_bounds(announced)[0] > date_bounds(release)[0]:
-        return f"announced ({announced}) is after release_date ({release})"
-    if release and opened and date_bounds(opened)[1] < date_bounds(release)[0]:
-        return f"open_weights_since ({opened}) is before release_date ({release})"
-    if opened and not m["access"].startswith("open-"):
-        return f"open_weights_since given but access is {m['access']}"
-    if m["base_relation"] and not m["base_model"]:
-        return "base_relation needs a base_model"
-    native, context = m["native_context_length"], m["context_length"]
-    if native and context and native > context:
-        return f"native_context_length ({native}) exceeds context_length ({context})"
-    active, total = m["active_params_b"], m["params_b"]
-    if active is not None and total is not None and active > total:
-        return f"active_params_b ({active}) exceeds params_b ({total})"
-    return None
 
 
 class Organization(Record):

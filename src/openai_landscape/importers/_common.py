@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from openai_landscape.catalog import bundled_data_dir
 from openai_landscape.datafiles import normalized_name, read_text
-from openai_landscape.schema import SLUG, License, check_partial_date, date_bounds, toml_ready
+from openai_landscape.dates import date_bounds
+from openai_landscape.schema import SLUG, License, check_partial_date, toml_ready
 
 SECTION_NAMES = ("models", "organizations", "licenses")
 
