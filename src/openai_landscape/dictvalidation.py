@@ -14,7 +14,8 @@ record this refuses goes to the model as well, so every error a user sees is the
 
 Building the models' schemas means importing Pydantic and constructing every model class,
 a fifth of a cold load at 10,000 models. So the translated schemas of the record types are
-also written out as Python (`_schemas.py`, by `python -m openai_landscape.dictvalidation`),
+also written out as Python (`_schemas.py`, by `python docs/make_docs.py` or
+`python -m openai_landscape.dictvalidation`),
 and `validators()` builds from that file with `pydantic_core` alone when the installed
 pydantic-core is the one it was written with; otherwise it translates the models again. A
 test fails when the file no longer matches the models.
@@ -22,7 +23,6 @@ test fails when the file no longer matches the models.
 
 from __future__ import annotations
 
-import pprint
 import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
@@ -188,6 +188,8 @@ def record_types() -> dict[str, Any]:
 
 def render_module() -> str:
     """`_schemas.py`: the translated schema of every record type, as Python."""
+    import pprint
+
     import pydantic_core
 
     from . import dates
