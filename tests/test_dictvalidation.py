@@ -101,10 +101,13 @@ def test_defaults_are_fresh_lists_not_one_shared_list():
     assert one["aliases"] == [] and one["aliases"] is not two["aliases"]
 
 
-def test_a_score_of_infinity_is_left_to_the_model():
-    score = {"id": "s", "model": "m", "benchmark": "b", "value": float("inf"), "measured_by": "developer", "published": "2025", "sources": ["https://x.org/a"]}
-    assert through_dict("scores", score) is None
-    assert through_dict("scores", {**score, "value": 71.5})["value"] == 71.5
+def test_a_score_that_is_not_a_finite_number_is_refused_by_both():
+    """`inf` would be written as `Infinity`, which is not JSON."""
+    score = {"id": "s", "model": "m", "benchmark": "b", "value": 71.5, "measured_by": "developer", "published": "2025", "sources": ["https://x.org/a"]}
+    assert through_dict("scores", score)["value"] == 71.5
+    for value in (float("inf"), float("-inf"), float("nan")):
+        assert through_dict("scores", {**score, "value": value}) is None
+        assert through_model("scores", {**score, "value": value}) is None
 
 
 # Values a hand-edited record may hold where the schema expects something else: each

@@ -343,7 +343,7 @@ class Score(Record):
     id: Slug
     model: Slug
     benchmark: Slug
-    value: float
+    value: Annotated[float, Field(allow_inf_nan=False)]  # inf and NaN are not results, and not JSON
     setting: Text | None = None
     checkpoint: Text | None = Field(default=None, description="The exact checkpoint or API version measured, where named.")
     measured_by: Slug = Field(description="`developer`, or the organisation id of the third party that measured it.")
