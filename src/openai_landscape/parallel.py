@@ -33,15 +33,19 @@ def worthwhile(size: int) -> bool:
         return False
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False  # macOS system libraries are not safe to use after fork
-    try:
-        if len(os.sched_getaffinity(0)) < 2:
-            return False
-    except (AttributeError, OSError):
+    if usable_cores() < 2:
         return False
     threading = sys.modules.get("threading")
     # Forking while another thread holds a lock (a spinner writing to stderr) could leave the
     # child waiting on it forever.
     return threading is None or threading.active_count() == 1
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return 1
 
 
 class Helper:
