@@ -8,8 +8,8 @@ a literal of its values. The checks on every value are Pydantic's own, unchanged
 Only a schema whose validated values are already their JSON form is translated; anything else
 (a date, a serializer, a computed field, a model-level validator not named by the caller) makes
 `dict_validator` return None, and the caller uses the model. A float without bounds refuses
-infinity and NaN (the model would dump them as null), so such a record goes to the model. A
-record this refuses goes to the model as well, so every error a user sees is the model's.
+infinity and NaN (neither is JSON), leaving such a record to the model. A record this refuses
+goes to the model in any case, so every error a user sees is the model's.
 `tests/test_dictvalidation.py` holds the two to the same output.
 
 Building the models' schemas means importing Pydantic and constructing every model class,
@@ -109,7 +109,7 @@ def _translate(node: Any, allowed: set[int]) -> Any:
         return _with_ref(_translate(node["schema"], allowed), node)
     if kind == "float":
         bounded = ("le" in node or "lt" in node) and ("ge" in node or "gt" in node)
-        if not bounded:  # the model accepts inf and NaN but dumps them as null: it decides those
+        if not bounded:  # inf and NaN are not JSON: a record holding one is the model's to judge
             return {**_plain_node(node), "allow_inf_nan": False}
         return _plain_node(node)
     if kind not in _KEPT:
