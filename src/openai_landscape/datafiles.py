@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - rtoml ships wheels for the platforms C
 from .catalog import SECTION_NAMES, SHARED_ID_SECTIONS, SINGULAR
 from .consistency import model_problem
 from .dates import date_bounds
+from .dictvalidation import record_types, validators
 from .errors import DataError
 
 # The Pydantic models (`schema`) are imported only to judge a record the dict validators refuse
@@ -341,7 +342,7 @@ def merge_layers(layers: Sequence[Layer]) -> tuple[dict[tuple[str, str], RawReco
 def _pydantic_problems(raw: RawRecord, exc: ValidationError) -> list[DataError]:
     from .schema import URL_PATTERN
 
-    kind = _model(raw.section)
+    kind = record_types()[raw.section]
     out = []
     for err in exc.errors():
         loc = [str(p) for p in err["loc"]]
@@ -391,7 +392,7 @@ def validate(
         record = _fast_record(fast.get(section), section, data)
         if record is None:
             try:
-                record = _model(section).model_validate(data).model_dump(mode="json")
+                record = record_types()[section].model_validate(data).model_dump(mode="json")
             except ValidationError as exc:
                 problems.extend(_pydantic_problems(raw, exc))
                 continue
@@ -403,7 +404,7 @@ def validate(
         dataset = _fast_record(fast.get("dataset"), "dataset", clean)
         if dataset is None:
             try:
-                dataset = _model("dataset").model_validate(clean).model_dump(mode="json")
+                dataset = record_types()["dataset"].model_validate(clean).model_dump(mode="json")
             except ValidationError as exc:
                 for err in exc.errors():
                     problems.append(
@@ -418,19 +419,6 @@ def validate(
     if rules:
         problems.extend(check_rules(valid, merged, today or dt.date.today()))
     return valid, dataset
-
-
-def validators() -> dict[str, Any]:
-    from .dictvalidation import validators
-
-    return validators()
-
-
-def _model(section: str) -> Any:
-    from .schema import SECTIONS as MODELS
-    from .schema import DatasetInfo
-
-    return DatasetInfo if section == "dataset" else MODELS[section]
 
 
 def _fast_record(fast: Any, section: str, data: dict[str, Any]) -> dict[str, Any] | None:

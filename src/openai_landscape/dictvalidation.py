@@ -181,6 +181,7 @@ REPLICATED = {"models": ["_consistent"]}
 
 
 def record_types() -> dict[str, Any]:
+    """The Pydantic model of each section and of `dataset` (importing them imports Pydantic)."""
     from .schema import SECTIONS, DatasetInfo
 
     return {**SECTIONS, "dataset": DatasetInfo}
